@@ -1,0 +1,32 @@
+// ir/build.h -- lowering a type-checked package to IR (gc's noder/reader.go plus the typecheck
+// rewrites listed in ir.h), and printing IR expressions as gc's -m does (ir/fmt.go).
+#pragma once
+
+#include <string>
+
+#include "base/source.h"
+#include "diag/diag.h"
+#include "ir/ir.h"
+#include "types/types.h"
+
+namespace escapist::ir {
+
+// Builds the IR of every function of package `pkg` (declared functions and methods with bodies
+// or without, func literals, go/defer wrappers). Constructs it cannot lower become Bad nodes and
+// an `unknown: ...` remark in `diags` rather than a crash. Package-level variable initializers
+// are lowered into a synthetic function named "init" only if they contain func literals or
+// allocations gc reports (gc analyzes them as part of the package's init function).
+Program Build(const types::Universe& u, types::PkgId pkg, DiagnosticSink& diags);
+
+// The expression as gc's -m output prints it (ir/fmt.go exprFmt with mode FmtErr): implicit
+// conversions, & and * are skipped; `func literal`, `... argument`, `&T{...}`, `T{...}`,
+// `make([]int, n)`, `new(T)`, `f(a, b)`, `([]byte)(s)`, `string(b)`, `a + b`, `x.f`, `s[1:]`.
+std::string ExprString(const Program& prog, const types::Universe& u, NodeId n);
+
+// gc's ir.FuncName of a function: "f", "T.M", "(*T).M", "f.func1".
+const std::string& FuncName(const Program& prog, FuncId f);
+
+// A readable dump of a function's IR, one node per line (for --dump=ir and golden tests).
+std::string DumpFunc(const Program& prog, const types::Universe& u, FuncId f);
+
+}  // namespace escapist::ir

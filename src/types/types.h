@@ -1,0 +1,340 @@
+// types/types.h -- Go types, objects and constants, as go/types and cmd/compile/internal/types2
+// model them, stored in one program-wide `Universe` so that packages share them.
+//
+// A Type is a node in a Store addressed by TypeId; an Object (package name, constant, type name,
+// variable, function, label, builtin, nil) is addressed by ObjId. Identical composite types are
+// not necessarily the same TypeId: use Identical(). Named types, type parameters and basic types
+// are unique. Sizes and alignments are gc's for linux/amd64 (types/size.go CalcSize).
+//
+// Example: `type P struct{ x, y int }; var p *P` gives
+//   Named(obj=TypeName "P", underlying=Struct(fields=[Var x int, Var y int]))
+//   Var "p" of Pointer(elem=that Named)
+#pragma once
+
+#include <gmpxx.h>
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "base/id.h"
+#include "base/source.h"
+#include "syntax/ast.h"
+
+namespace escapist::types {
+
+using TypeId = Id<struct TypeTag>;
+using ObjId = Id<struct ObjTag>;
+using PkgId = Id<struct PkgTag>;
+using ScopeId = Id<struct ScopeTag>;
+
+enum class TypeKind : uint8_t {
+  kInvalid,
+  kBasic,
+  kPointer,    // elem
+  kSlice,      // elem
+  kArray,      // elem, len
+  kMap,        // key, elem
+  kChan,       // elem, dir
+  kSignature,  // params, results (Tuples), variadic, recv, type_params
+  kStruct,     // fields, tags
+  kInterface,  // methods, embeddeds; computed: all_methods, terms
+  kNamed,      // obj, underlying, methods, targs, origin
+  kTypeParam,  // obj, index, constraint
+  kTuple,      // vars
+  kUnion,      // terms (in constraints)
+};
+
+enum class BasicKind : uint8_t {
+  kInvalid,
+  kBool,
+  kInt,
+  kInt8,
+  kInt16,
+  kInt32,
+  kInt64,
+  kUint,
+  kUint8,
+  kUint16,
+  kUint32,
+  kUint64,
+  kUintptr,
+  kFloat32,
+  kFloat64,
+  kComplex64,
+  kComplex128,
+  kString,
+  kUnsafePointer,
+  kUntypedBool,
+  kUntypedInt,
+  kUntypedRune,
+  kUntypedFloat,
+  kUntypedComplex,
+  kUntypedString,
+  kUntypedNil,
+};
+
+enum class ChanDir : uint8_t { kBoth, kSend, kRecv };
+
+// One term of a union or type set: ~T (tilde) or T.
+struct Term {
+  bool tilde = false;
+  TypeId type;
+};
+
+struct Type {
+  TypeKind kind = TypeKind::kInvalid;
+  BasicKind basic = BasicKind::kInvalid;  // kBasic
+  TypeId elem;                            // Pointer, Slice, Array, Map (value), Chan
+  TypeId key;                             // Map
+  int64_t len = -1;                       // Array; -1 while unknown (error)
+  ChanDir dir = ChanDir::kBoth;           // Chan
+  // kSignature
+  TypeId params;   // Tuple (never none for a signature)
+  TypeId results;  // Tuple
+  bool variadic = false;          // the last param has type []T, declared ...T
+  ObjId recv;                     // receiver Var for methods; none otherwise
+  std::vector<TypeId> type_params;  // TypeParams of a generic function or method
+  // kStruct
+  std::vector<ObjId> fields;      // Vars with is_field; embedded fields have `embedded`
+  std::vector<std::string> tags;  // parallel to fields; "" when none
+  // kInterface
+  std::vector<ObjId> methods;      // explicitly declared methods (Funcs)
+  std::vector<TypeId> embeddeds;   // embedded elements (interfaces, unions, other types)
+  std::vector<ObjId> all_methods;  // complete method set, sorted by name (computed)
+  std::vector<Term> terms;         // type set terms; empty = all types (computed)
+  bool is_comparable = false;      // embeds `comparable` (directly or not)
+  bool complete = false;           // all_methods/terms computed
+  // kNamed / kTypeParam
+  ObjId obj;                        // the TypeName
+  TypeId underlying;                // Named: resolved underlying (never a Named); TypeParam: none
+  std::vector<ObjId> named_methods;  // Named: declared methods (Funcs), in source order
+  std::vector<TypeId> targs;        // Named instance: type arguments
+  TypeId origin;                    // Named instance: the generic Named; else none
+  std::vector<TypeId> named_tparams;  // generic Named: its TypeParams
+  uint32_t index = 0;               // TypeParam: index in its list
+  TypeId constraint;                // TypeParam: the constraint interface
+  // kTuple
+  std::vector<ObjId> vars;
+  // kUnion: terms (above)
+};
+
+enum class ObjKind : uint8_t { kBad, kPkgName, kConst, kTypeName, kVar, kFunc, kLabel, kBuiltin, kNil };
+
+// Where a variable lives, from the declaration that made it.
+enum class VarKind : uint8_t { kLocal, kParam, kResult, kRecv, kField, kPackage };
+
+// Built-in functions (spec "Built-in functions") and package unsafe's functions.
+enum class BuiltinId : uint8_t {
+  kAppend, kCap, kClear, kClose, kComplex, kCopy, kDelete, kImag, kLen, kMake, kMax, kMin, kNew,
+  kPanic, kPrint, kPrintln, kReal, kRecover,
+  // unsafe
+  kAdd, kAlignof, kOffsetof, kSizeof, kSlice, kSliceData, kString, kStringData,
+};
+
+using ConstId = Id<struct ConstTag>;
+
+struct Object {
+  ObjKind kind = ObjKind::kBad;
+  std::string name;
+  Pos pos;       // the declaring identifier
+  PkgId pkg;     // none for universe objects
+  TypeId type;   // Func: its Signature; TypeName: the Named/alias target; Var: its type
+  ScopeId parent;  // the scope declaring it (none for fields, methods)
+  // kVar
+  VarKind var_kind = VarKind::kLocal;
+  bool embedded = false;  // embedded struct field
+  bool used = false;
+  // kConst
+  ConstId value;
+  // kTypeName
+  bool is_alias = false;
+  // kFunc
+  bool has_body = false;
+  uint32_t pragmas = 0;      // syntax::Pragma bits
+  ObjId method_of;           // for methods: the receiver base TypeName; none otherwise
+  bool ptr_recv = false;     // method with a pointer receiver
+  std::string linkname;      // //go:linkname target, if any
+  // kBuiltin
+  BuiltinId builtin = BuiltinId::kAppend;
+  // kPkgName
+  PkgId imported;
+  // Declaring syntax: for Func, the FuncDecl; for package-level Var/Const/TypeName, the spec; for
+  // locals/params/fields, the Name node. Nodes belong to `decl_pkg`'s Ast.
+  syntax::NodeId decl;
+  PkgId decl_pkg;
+};
+
+// A constant value (go/constant): bool, string, or an exact number. Integers and rationals are
+// exact (GMP); values too large or not representable as rationals (e.g. 1e1000000) are kept as
+// rationals too; unknown marks an erroneous constant.
+struct Constant {
+  enum class Kind : uint8_t { kUnknown, kBool, kString, kInt, kFloat, kComplex } kind = Kind::kUnknown;
+  bool b = false;
+  std::string s;
+  mpq_class re;  // kInt (denominator 1), kFloat, kComplex real part
+  mpq_class im;  // kComplex imaginary part
+};
+
+// A lexical scope (universe, package, file, function, block).
+struct Scope {
+  ScopeId parent;
+  std::unordered_map<std::string, ObjId> names;
+  Pos pos, end;
+  bool is_func = false;  // a function's outermost scope
+};
+
+// How an identifier or expression was resolved (go/types Selection).
+struct Selection {
+  enum class Kind : uint8_t { kNone, kFieldVal, kMethodVal, kMethodExpr } kind = Kind::kNone;
+  TypeId recv;                 // type of x in x.f
+  ObjId obj;                   // the field Var or method Func
+  std::vector<uint32_t> path;  // field indices through embedded fields; last = obj's index
+  bool indirect = false;       // a pointer indirection is needed to reach obj
+};
+
+// The mode of an operand (go/types operandMode).
+enum class Mode : uint8_t {
+  kInvalid,
+  kNoValue,   // a call without results
+  kBuiltin,   // a built-in function name
+  kTypeExpr,  // a type
+  kConstant,  // a constant (value in TypeAndValue::value)
+  kVariable,  // an addressable value
+  kMapIndex,  // m[k]
+  kValue,     // any other value
+  kCommaOk,   // a value that may be used as v, ok (map index, assertion, receive)
+};
+
+struct TypeAndValue {
+  Mode mode = Mode::kInvalid;
+  TypeId type;    // for untyped constants: the final (default or context) type go/types records
+  ConstId value;  // kConstant only
+};
+
+// What the checker learned about one package's syntax (go/types Info). Keys are nodes of the
+// package's Ast.
+struct Info {
+  SideTable<syntax::NodeId, TypeAndValue> types;   // every expression (incl. type expressions)
+  SideTable<syntax::NodeId, ObjId> defs;           // Name nodes that declare an object
+  SideTable<syntax::NodeId, ObjId> uses;           // Name nodes that denote an object
+  // CaseClause of a type switch with a bound variable -> that clause's implicit Var; unnamed
+  // ImportSpec -> its PkgName; embedded Field -> its field Var.
+  SideTable<syntax::NodeId, ObjId> implicits;
+  SideTable<syntax::NodeId, Selection> selections;  // Selector nodes other than qualified idents
+  // Name/Selector/Index nodes denoting an instantiated generic function or type -> type args.
+  SideTable<syntax::NodeId, std::vector<TypeId>> instances;
+  SideTable<syntax::NodeId, ScopeId> scopes;  // File, FuncType, Block, If/For/Switch, clauses
+  // Declared package-level functions and methods with their FuncDecl, in source order.
+  std::vector<ObjId> funcs;
+  // Package-level variables in initialization order (go/types InitOrder, simplified).
+  std::vector<ObjId> package_vars;
+};
+
+struct Package {
+  std::string path;  // import path ("fmt", "example.com/m/lab"); "main" packages keep their path
+  std::string name;
+  std::string dir;   // directory holding the files
+  ScopeId scope;
+  std::vector<PkgId> imports;
+  syntax::Ast ast;   // every file's syntax
+  Info info;
+  bool checked = false;
+  bool has_errors = false;
+  bool fake = false;  // could not be loaded; members are unknown
+  std::string go_version;  // language version, e.g. "go1.27"
+};
+
+// Every type, object, constant, scope and package of one run.
+class Universe {
+ public:
+  Universe();  // creates the universe scope, basic types, builtins, package unsafe
+
+  Store<TypeId, Type> types;
+  Store<ObjId, Object> objects;
+  Store<ConstId, Constant> constants;
+  Store<ScopeId, Scope> scopes;
+  Store<PkgId, std::unique_ptr<Package>> packages;
+
+  ScopeId universe_scope;
+  PkgId unsafe_pkg;
+  TypeId invalid_type;
+  TypeId Basic(BasicKind kind) const { return basic_[static_cast<int>(kind)]; }
+  TypeId error_type;       // the predeclared `error` Named
+  TypeId comparable_type;  // the predeclared `comparable` Named
+  TypeId any_type;         // alias target of `any`: interface{}
+
+  // Constructors for composite types (each returns a fresh or cached TypeId).
+  TypeId NewPointer(TypeId elem);
+  TypeId NewSlice(TypeId elem);
+  TypeId NewArray(TypeId elem, int64_t len);
+  TypeId NewMap(TypeId key, TypeId elem);
+  TypeId NewChan(TypeId elem, ChanDir dir);
+  TypeId NewTuple(std::vector<ObjId> vars);
+  TypeId NewType(Type t);  // any other kind
+  ObjId NewObject(Object obj);
+  ConstId NewConstant(Constant c);
+  ScopeId NewScope(ScopeId parent);
+
+  const Type& Get(TypeId id) const { return types.Get(id); }
+  const Object& Obj(ObjId id) const { return objects.Get(id); }
+  Package& Pkg(PkgId id) { return *packages.Get(id); }
+  const Package& Pkg(PkgId id) const { return *packages.Get(id); }
+
+  // Finds `name` in `scope` or its parents; none if absent.
+  ObjId Lookup(ScopeId scope, const std::string& name) const;
+
+ private:
+  std::vector<TypeId> basic_;
+  std::unordered_map<uint32_t, TypeId> pointer_cache_, slice_cache_;
+};
+
+// ---- queries (types/predicates.cpp, types/sizes.cpp, types/typestring.cpp)
+
+// The underlying type (spec "Underlying types"); Named -> its underlying, else itself.
+TypeId Underlying(const Universe& u, TypeId t);
+// The core type (spec 1.18-1.24 "Core types"), none if there is none.
+TypeId CoreType(const Universe& u, TypeId t);
+bool Identical(const Universe& u, TypeId a, TypeId b);
+bool IsInterface(const Universe& u, TypeId t);
+bool IsTypeParam(const Universe& u, TypeId t);
+bool IsUntyped(const Universe& u, TypeId t);
+bool IsString(const Universe& u, TypeId t);  // underlying string (typed or untyped)
+bool IsInteger(const Universe& u, TypeId t);
+bool IsPointer(const Universe& u, TypeId t);  // underlying *T
+// Whether values of type `v` are assignable to type `t` (spec "Assignability"), ignoring
+// untyped constant representability.
+bool AssignableTo(const Universe& u, TypeId v, TypeId t);
+// Whether type t implements interface `iface`.
+bool Implements(const Universe& u, TypeId t, TypeId iface);
+// Default type of an untyped type (spec "Constants"): untyped int -> int, etc.
+TypeId DefaultType(const Universe& u, TypeId t);
+
+// gc's size and alignment on linux/amd64, in bytes (types/size.go CalcSize).
+int64_t SizeOf(const Universe& u, TypeId t);
+int64_t AlignOf(const Universe& u, TypeId t);
+// Byte offset of field `index` of struct type `t` (underlying struct).
+int64_t FieldOffset(const Universe& u, TypeId t, uint32_t index);
+// Whether values of `t` contain pointers (types.PtrDataSize(t) != 0).
+bool HasPointers(const Universe& u, TypeId t);
+
+// Method lookup (go/types LookupFieldOrMethod): finds field or method `name` of type `t`
+// (addressable: whether x is addressable, for pointer methods). Returns the object and fills
+// `sel` (path, indirect); none if not found.
+ObjId LookupFieldOrMethod(const Universe& u, TypeId t, bool addressable, PkgId pkg,
+                          const std::string& name, Selection* sel);
+
+// The type as gc's -m output prints it (types/fmt.go tconv with the package-local qualifier):
+// `*T`, `[]int`, `map[string]*int`, `struct { x int; y int }`, `func(int) string`, `pkg.T` for
+// types of other packages than `local`, `interface {}`, `any` for the alias.
+std::string TypeString(const Universe& u, TypeId t, PkgId local);
+
+// go/constant formatting of a constant of type `t` as gc's -m prints a literal (ir/fmt.go):
+// `5`, `1.5`, `"a\tb"`, `true`, `'a'`, `(1 + 2i)`; non-default types as `MyInt(3)`.
+std::string ConstantString(const Universe& u, ConstId c, TypeId t, PkgId local);
+
+}  // namespace escapist::types
