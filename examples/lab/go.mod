@@ -1,0 +1,3 @@
+module escapelab
+
+go 1.27

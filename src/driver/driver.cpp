@@ -1,0 +1,216 @@
+// driver/driver.cpp -- command-line parsing (CLI11) and the pipeline from files to gc's -m text.
+#include "driver/driver.h"
+
+#include <sys/stat.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include "escape/escape.h"
+#include "ir/build.h"
+#include "report/report.h"
+#include "types/check.h"
+
+namespace escapist::driver {
+namespace {
+
+// gc's flags use one dash with `=` (-m=2, -d=checkptr, -p=path); CLI11 wants two dashes for long
+// options. Rewrites each gc-style argument to the form CLI11 parses; `-m=N` becomes N copies of
+// `-m` so that `-m -m` and `-m=2` mean the same, as in gc.
+std::vector<std::string> NormalizeGcFlags(int argc, char** argv) {
+  std::vector<std::string> out;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a.rfind("-m=", 0) == 0) {
+      int n = std::atoi(a.c_str() + 3);
+      for (int k = 0; k < n; ++k) out.push_back("-m");
+      if (n <= 0) out.push_back("--m-off");
+      continue;
+    }
+    if (a == "-smallframes" || a == "-race" || a == "-msan" || a == "-asan" || a == "-0" ||
+        a == "-e" || a == "-C" || a == "-std" || a == "-complete" || a == "-dwarf=false" ||
+        a == "-live" || a == "-wb" || a == "-S") {
+      out.push_back("-" + a);
+      continue;
+    }
+    if (a.size() > 3 && a[0] == '-' && a[1] != '-' && a.find('=') != std::string::npos) {
+      out.push_back("-" + a);  // -d=x -> --d=x, -p=path -> --p=path, -lang=go1.22 -> --lang=...
+      continue;
+    }
+    out.push_back(a);
+  }
+  std::reverse(out.begin(), out.end());  // CLI11::parse(vector) expects reversed order
+  return out;
+}
+
+std::string Trim(std::string s) {
+  while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ')) s.pop_back();
+  return s;
+}
+
+// GOROOT: --goroot, else $GOROOT, else `go env GOROOT` when go is on PATH; "" if none.
+std::string FindGoroot(const std::string& flag) {
+  if (!flag.empty()) return flag;
+  if (const char* env = std::getenv("GOROOT"); env != nullptr && *env != '\0') return env;
+  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen("go env GOROOT 2>/dev/null", "r"), pclose);
+  if (!pipe) return "";
+  std::string out;
+  char buf[512];
+  while (std::fgets(buf, sizeof buf, pipe.get()) != nullptr) out += buf;
+  return Trim(out);
+}
+
+bool IsDir(const std::string& path) {
+  struct stat st;
+  return stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+bool Exists(const std::string& path) {
+  struct stat st;
+  return stat(path.c_str(), &st) == 0;
+}
+
+// Prints errors as gc does: sorted by position, adjacent duplicates removed, at most 10 before
+// "too many errors" (base.FlushErrors). Remarks are printed in emission order, unsorted, as gc
+// does with -m.
+void PrintDiagnostics(const SourceSet& sources, const DiagnosticSink& sink, bool errors_only) {
+  std::vector<Diagnostic> errors;
+  for (const Diagnostic& d : sink.diags()) {
+    if (d.severity == Severity::kError) errors.push_back(d);
+  }
+  std::stable_sort(errors.begin(), errors.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) { return a.pos < b.pos; });
+  int printed = 0;
+  std::string last;
+  for (const Diagnostic& d : errors) {
+    std::string line = sources.Format(d.pos) + ": " + d.text;
+    if (line == last) continue;
+    last = line;
+    if (printed == 10) {
+      std::cout << sources.Format(d.pos) << ": too many errors\n";
+      break;
+    }
+    std::cout << line << '\n';
+    ++printed;
+  }
+  if (errors_only) return;
+  for (const Diagnostic& d : sink.diags()) {
+    if (d.severity == Severity::kRemark) std::cout << sources.Format(d.pos) << ": " << d.text << '\n';
+  }
+}
+
+}  // namespace
+
+bool ParseCommandLine(int argc, char** argv, Options* opts) {
+  CLI::App app{"escapist: predicts where gc puts each value (stack or heap), without compiling",
+               "escapist"};
+  app.allow_extras(false);
+  int m_count = 0;
+  bool m_off = false;
+  app.add_flag("-m", m_count, "print escape-analysis decisions (repeat or -m=N for more detail)");
+  app.add_flag("--m-off", m_off)->group("");
+  app.add_flag("-l", opts->no_inline, "disable inlining (gc's -l)");
+  app.add_flag("-N", opts->optimize_off, "disable optimizations (gc's -N)");
+  app.add_flag("--smallframes", opts->small_frames, "lower the stack size limits (gc's -smallframes)");
+  app.add_option("--d", opts->debug_flags, "gc debug flags (-d=escapemutationscalls,zerocopy,...)")
+      ->delimiter(',');
+  app.add_option("--p", opts->package_path, "package path of the files (gc's -p)");
+  app.add_option("--goroot", opts->goroot, "Go root holding src/ (default: go env GOROOT)");
+  app.add_option("--dump", opts->dump, "dump a phase's output instead of analyzing: ast|ir")
+      ->check(CLI::IsMember({"ast", "ir"}));
+  app.add_flag("--json", opts->json, "print results as JSON");
+  // Accepted for compatibility with gc's command line; no effect on the analysis.
+  std::string ignored_str;
+  bool ignored_flag = false;
+  for (const char* f : {"--race", "--msan", "--asan", "--0", "--e", "--C", "--std", "--complete",
+                        "--live", "--wb", "--S"}) {
+    app.add_flag(f, ignored_flag)->group("");
+  }
+  for (const char* f : {"--lang", "--importcfg", "--dwarf", "--trimpath", "--buildid", "--goversion",
+                        "--D", "--I", "--o", "--json0"}) {
+    app.add_option(f, ignored_str)->group("");
+  }
+  app.add_option("inputs", opts->inputs, "Go files of one package, or one package directory");
+  std::vector<std::string> args = NormalizeGcFlags(argc, argv);
+  if (!args.empty() && args.back() == "types") {
+    opts->command = "types";
+    args.pop_back();
+  }
+  try {
+    app.parse(args);
+  } catch (const CLI::CallForHelp&) {
+    std::cout << app.help();
+    std::exit(0);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "escapist: " << e.what() << " (run escapist --help)\n";
+    return false;
+  }
+  opts->debug_m = m_off ? 0 : m_count;
+  if (opts->inputs.empty()) {
+    std::cerr << "escapist: no input files (usage: escapist [-m] [-l] FILE.go...|DIR)\n";
+    return false;
+  }
+  return true;
+}
+
+int Run(const Options& opts) {
+  // Check the inputs before loading anything: a missing path is a usage error.
+  for (const std::string& in : opts.inputs) {
+    if (!Exists(in)) {
+      std::cerr << "escapist: " << in << ": no such file or directory\n";
+      return 2;
+    }
+  }
+  bool dir_mode = opts.inputs.size() == 1 && IsDir(opts.inputs[0]);
+  if (!dir_mode) {
+    for (const std::string& in : opts.inputs) {
+      if (IsDir(in) || in.size() < 3 || in.substr(in.size() - 3) != ".go") {
+        std::cerr << "escapist: " << in << ": expected .go files or a single package directory\n";
+        return 2;
+      }
+    }
+  }
+
+  types::LoadOptions load_opts;
+  load_opts.goroot = FindGoroot(opts.goroot);
+  types::Loader loader(load_opts);
+  DiagnosticSink diags;
+  std::string pkg_path = opts.package_path.empty() ? std::string("command-line-arguments")
+                                                   : opts.package_path;
+  types::PkgId pkg = dir_mode ? loader.LoadDir(opts.inputs[0], pkg_path, diags)
+                              : loader.LoadFiles(opts.inputs, pkg_path, diags);
+  if (diags.error_count() > 0 || !pkg.has_value() || opts.command == "types") {
+    PrintDiagnostics(loader.sources(), diags, /*errors_only=*/true);
+    return diags.error_count() > 0 || !pkg.has_value() ? 1 : 0;
+  }
+
+  const types::Universe& u = loader.universe();
+  ir::Program prog = ir::Build(u, pkg, diags);
+  if (opts.dump == "ir") {
+    for (ir::FuncId f : prog.target_funcs) std::cout << ir::DumpFunc(prog, u, f);
+    return 0;
+  }
+  if (opts.debug_m > 0) {
+    escape::Options esc_opts;
+    esc_opts.debug_m = opts.debug_m;
+    escape::Result result = escape::Analyze(prog, u, esc_opts);
+    report::Options rep_opts;
+    rep_opts.debug_m = opts.debug_m;
+    report::RenderEscape(result, prog, u, rep_opts, diags);
+  }
+  PrintDiagnostics(loader.sources(), diags, /*errors_only=*/false);
+  return diags.error_count() > 0 ? 1 : 0;
+}
+
+int Main(int argc, char** argv) {
+  Options opts;
+  if (!ParseCommandLine(argc, argv, &opts)) return 2;
+  return Run(opts);
+}
+
+}  // namespace escapist::driver

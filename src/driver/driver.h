@@ -1,0 +1,41 @@
+// driver/driver.h -- the command line and the pipeline: load (parse + type-check), lower to IR,
+// analyze, report.
+//
+//   escapist [-m|-m=N|-m -m] [-l] [gc flags...] FILE.go...|DIR     gc's -m output
+//   escapist types PATTERN...                                       type errors only
+//
+// Exit status: 0 success, 1 when the input has errors (syntax or type), 2 on usage errors.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace escapist::driver {
+
+// Everything the command line decides.
+struct Options {
+  std::string command = "escape";  // "escape" | "types"
+  int debug_m = 0;                  // -m level
+  bool no_inline = false;           // -l
+  bool optimize_off = false;        // -N
+  bool small_frames = false;        // -smallframes
+  std::vector<std::string> debug_flags;  // -d=... entries, as given
+  std::string package_path;         // -p=PATH (gc's package path for the files)
+  std::string goroot;               // --goroot, else $GOROOT, else `go env GOROOT`
+  std::string dump;                 // --dump=ast|ir
+  bool json = false;                // --json
+  std::vector<std::string> inputs;  // files or one directory
+};
+
+// Parses argv into `opts`. gc's single-dash flag forms (-m=2, -d=x, -p=path) are accepted
+// alongside escapist's own. Returns false and prints a one-line error to stderr on usage errors.
+bool ParseCommandLine(int argc, char** argv, Options* opts);
+
+// Runs the pipeline for `opts`; prints diagnostics to stdout (remarks) and stderr (errors).
+// Returns the process exit status.
+int Run(const Options& opts);
+
+// Entry point for main(): parse and run.
+int Main(int argc, char** argv);
+
+}  // namespace escapist::driver
