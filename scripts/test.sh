@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Set-up command 2: installs what is missing, builds escapist (a release tree for speed and a
+# sanitizer tree, ASan+UBSan, that the tests run), and runs every test with CTest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/bootstrap.sh
+export PATH="/usr/lib/go-1.27/bin:$PATH"
+werror=OFF
+if [ "${CI:-}" = true ]; then werror=ON; fi
+bash scripts/build.sh build -DCMAKE_BUILD_TYPE=Release -DESCAPIST_WERROR=$werror
+bash scripts/build.sh build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DESCAPIST_SANITIZE=ON \
+  -DESCAPIST_BENCH=OFF -DESCAPIST_WERROR=$werror
+ctest --test-dir build-asan --output-on-failure -j2

@@ -1,0 +1,451 @@
+#!/usr/bin/env python3
+"""Conformance of escapist with gc, measured against the installed Go toolchain as the oracle.
+
+Three checks, each a subcommand:
+
+  score SUITE       run gc (`go tool compile -m ...`) and escapist on the same files, compare
+                    their diagnostics as multisets of (file, line, col, message), and fail if
+                    precision, recall or F1 fall below the suite's threshold in thresholds.json.
+  errorcheck FILES  apply the Go test suite's `// ERROR "regexp"` rules (cmd/internal/testdir
+                    errorCheck) to escapist's output for each file; with --suite, fail if fewer
+                    files pass than the threshold. With --verify-gc, gc's own output must pass the
+                    same annotations too: an annotation gc does not satisfy is a broken test.
+  crash DIR         run escapist on every .go file under DIR with a time limit: zero crashes
+                    (signals, internal errors, exit codes other than 0/1/2) and zero hangs.
+
+Files with imports are compiled by gc with an importcfg for the standard library built with
+`go list -export`. Without `go` on PATH, score/--verify-gc skip with a message (exit 77, which
+CTest reports as skipped).
+"""
+
+import argparse
+import collections
+import json
+import os
+import re
+import shlex
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SKIP = 77
+
+
+def go_env(var):
+    try:
+        return subprocess.run(["go", "env", var], capture_output=True, text=True,
+                              check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+
+
+def header_flags(path):
+    """Returns (recipe, flags) from a `// errorcheck -0 -m -l` style first line."""
+    with open(path, encoding="utf-8", errors="replace") as f:
+        first = f.readline().strip()
+    m = re.match(r"//\s*(errorcheck\w*|compile|run\w*|build)\b(.*)", first)
+    if not m:
+        return None, []
+    return m.group(1), shlex.split(m.group(2))
+
+
+_importcfg = None
+
+
+def importcfg():
+    """An importcfg naming every std package's export data (built once, cached by go)."""
+    global _importcfg
+    if _importcfg is None:
+        out = subprocess.run(
+            ["go", "list", "-export", "-f",
+             "{{if .Export}}packagefile {{.ImportPath}}={{.Export}}{{end}}", "std"],
+            capture_output=True, text=True, check=True).stdout
+        fd, path = tempfile.mkstemp(suffix=".importcfg")
+        with os.fdopen(fd, "w") as f:
+            f.write(out)
+        _importcfg = path
+    return _importcfg
+
+
+def split_flags(flags):
+    """Test-driver flags (-0, ...) are interpreted, the rest go to the compiler."""
+    expect_ok = "-0" in flags
+    return expect_ok, [f for f in flags if f != "-0"]
+
+
+def run_gc(path, flags):
+    # Never `-o /dev/null`: run as root, the compiler renames its output over the device.
+    out_obj = os.path.join(tempfile.gettempdir(), "escapist-conformance-%d.o" % os.getpid())
+    cmd = ["go", "tool", "compile", "-p=p", "-o", out_obj, "-importcfg", importcfg()] + flags + [
+        os.path.basename(path)]
+    p = subprocess.run(cmd, cwd=os.path.dirname(path) or ".", capture_output=True, text=True,
+                       timeout=600)
+    return p.returncode, p.stdout + p.stderr
+
+
+def run_candidate(candidate, path, flags, timeout=60):
+    cmd = [candidate] + flags + [os.path.basename(path)]
+    p = subprocess.run(cmd, cwd=os.path.dirname(path) or ".", capture_output=True, text=True,
+                       timeout=timeout)
+    return p.returncode, p.stdout + p.stderr
+
+
+DIAG = re.compile(r"^(.*?\.go):(\d+):(?:(\d+):)? (.*)$")
+
+
+def parse_diags(output):
+    """Diagnostics as (basename, line, col, message); `#` lines and tab continuations dropped."""
+    out = []
+    for line in output.splitlines():
+        if not line or line.startswith("#") or line.startswith("\t") or line.startswith("go tool"):
+            continue
+        m = DIAG.match(line)
+        if m:
+            out.append((os.path.basename(m.group(1)), int(m.group(2)), int(m.group(3) or 0),
+                        m.group(4)))
+    return out
+
+
+# ---- errorcheck: cmd/internal/testdir errorCheck, on messages without columns
+
+
+ERR_RE = re.compile(r"// (?:GC_)?ERROR (.*)")
+QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"|`([^`]*)`')
+
+
+def go_regexp_to_python(rx):
+    return rx.replace(r"\Q", "").replace(r"\E", "")
+
+
+def expectations(path):
+    exps = []
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for lineno, line in enumerate(f, 1):
+            if "////" in line:
+                continue
+            m = ERR_RE.search(line)
+            if not m:
+                continue
+            for q in QUOTED.finditer(m.group(1)):
+                raw = q.group(1) if q.group(1) is not None else q.group(2)
+                if q.group(1) is not None:
+                    raw = raw.replace('\\"', '"').replace("\\\\", "\\")
+                raw = re.sub(r"LINE([+-]\d+)?",
+                             lambda mm: "%s:%d" % (os.path.basename(path),
+                                                   lineno + int(mm.group(1) or 0)), raw)
+                exps.append((lineno, go_regexp_to_python(raw)))
+    return exps
+
+
+def errorcheck(path, output, rc, expect_ok):
+    """Returns a list of failure strings (empty: pass)."""
+    fails = []
+    if expect_ok and rc != 0:
+        fails.append("exit status %d, want 0" % rc)
+    if not expect_ok and rc == 0:
+        fails.append("exit status 0, want an error")
+    base = os.path.basename(path)
+    msgs = [(l, m) for (f, l, c, m) in parse_diags(output) if f == base]
+    remaining = list(msgs)
+    for lineno, rx in expectations(path):
+        on_line = [i for i, (l, m) in enumerate(remaining) if l == lineno]
+        if not on_line:
+            fails.append("%s:%d: missing error %r" % (base, lineno, rx))
+            continue
+        try:
+            pat = re.compile(rx)
+        except re.error as e:
+            fails.append("%s:%d: bad regexp %r: %s" % (base, lineno, rx, e))
+            continue
+        matched = [i for i in on_line if pat.search(remaining[i][1])]
+        if not matched:
+            fails.append("%s:%d: no match for %r in %s" % (
+                base, lineno, rx, [remaining[i][1] for i in on_line]))
+            continue
+        for i in sorted(matched, reverse=True):
+            del remaining[i]
+    for l, m in remaining:
+        fails.append("%s:%d: unmatched: %s" % (base, l, m))
+    return fails
+
+
+def load_suites():
+    with open(os.path.join(HERE, "suites.json")) as f:
+        return json.load(f)
+
+
+def load_thresholds():
+    with open(os.path.join(HERE, "thresholds.json")) as f:
+        return json.load(f)
+
+
+def suite_files(name):
+    suites = load_suites()
+    if name not in suites:
+        sys.exit("conformance: unknown suite %s (have %s)" % (name, ", ".join(sorted(suites))))
+    goroot = go_env("GOROOT")
+    return [os.path.join(goroot, "test", f) for f in suites[name]["files"]]
+
+
+def cmd_score(args):
+    if go_env("GOROOT") is None:
+        print("SKIP: no go toolchain on PATH; the conformance oracle is gc itself")
+        return SKIP
+    files = suite_files(args.suite)
+    tp = n_truth = n_cand = 0
+    kinds = collections.Counter()
+    kinds_tp = collections.Counter()
+    for path in files:
+        recipe, hflags = header_flags(path)
+        _, flags = split_flags(hflags + args.extra)
+        _, gc_out = run_gc(path, flags)
+        _, c_out = run_candidate(args.candidate, path, flags)
+        truth = collections.Counter(parse_diags(gc_out))
+        cand = collections.Counter(parse_diags(c_out))
+        common = truth & cand
+        t = sum(common.values())
+        tp += t
+        n_truth += sum(truth.values())
+        n_cand += sum(cand.values())
+        for d, k in truth.items():
+            kinds[message_kind(d[3])] += k
+        for d, k in common.items():
+            kinds_tp[message_kind(d[3])] += k
+        if args.verbose:
+            for d in sorted((truth - cand).elements()):
+                print("  missing %s:%d:%d: %s" % d)
+            for d in sorted((cand - truth).elements()):
+                print("  extra   %s:%d:%d: %s" % d)
+        print("%-28s gc=%-4d escapist=%-4d match=%d" % (os.path.basename(path), sum(truth.values()),
+                                                        sum(cand.values()), t))
+    p = tp / n_cand if n_cand else 0.0
+    r = tp / n_truth if n_truth else 0.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    for k in sorted(kinds):
+        print("  %-26s recall %5.1f%% (%d/%d)" % (k, 100 * kinds_tp[k] / kinds[k], kinds_tp[k],
+                                                   kinds[k]))
+    print("agreement: %.1f%% (P=%.1f%% R=%.1f%%) over %d diagnostics" % (100 * f1, 100 * p,
+                                                                        100 * r, n_truth))
+    th = load_thresholds().get(args.suite, {})
+    ok = f1 >= th.get("agreement", 0) and p >= th.get("precision", 0) and r >= th.get("recall", 0)
+    if not ok:
+        print("FAIL: below the thresholds in thresholds.json: %s" % th)
+        return 1
+    return 0
+
+
+def message_kind(msg):
+    for k, rx in (("moved to heap", r"^moved to heap"), ("leaking param", r"^leaking param"),
+                  ("does not escape", r"does not escape$"), ("escapes to heap", r"escapes to heap$"),
+                  ("self-assignment", r"ignoring self-assignment")):
+        if re.search(rx, msg):
+            return k
+    return "other"
+
+
+def cmd_errorcheck(args):
+    files = list(args.files)
+    if args.suite:
+        files += suite_files(args.suite)
+    have_go = go_env("GOROOT") is not None
+    if args.verify_gc and not have_go:
+        print("SKIP: --verify-gc needs a go toolchain on PATH")
+        return SKIP
+    passed = 0
+    bad_tests = 0
+    for path in files:
+        recipe, hflags = header_flags(path)
+        if recipe is None or not recipe.startswith("errorcheck"):
+            print("%s: not an errorcheck test" % path)
+            bad_tests += 1
+            continue
+        expect_ok, flags = split_flags(hflags)
+        if args.verify_gc:
+            rc, out = run_gc(path, flags)
+            gfails = errorcheck(path, out, rc, expect_ok)
+            if gfails:
+                bad_tests += 1
+                print("BROKEN TEST %s: gc itself does not satisfy it:" % path)
+                for f in gfails[:10]:
+                    print("    " + f)
+        rc, out = run_candidate(args.candidate, path, flags)
+        fails = errorcheck(path, out, rc, expect_ok)
+        if fails:
+            print("FAIL %s" % os.path.relpath(path))
+            for f in fails[: (1000 if args.verbose else 5)]:
+                print("    " + f)
+        else:
+            passed += 1
+            if args.verbose:
+                print("ok   %s" % os.path.relpath(path))
+    print("errorcheck: %d/%d files pass" % (passed, len(files)))
+    if bad_tests:
+        return 1
+    need = load_thresholds().get(args.suite, {}).get("errorcheck_pass") if args.suite else None
+    if need is not None:
+        if passed < need:
+            print("FAIL: fewer than %d files pass (thresholds.json)" % need)
+            return 1
+        return 0
+    return 0 if passed == len(files) else 1
+
+
+def func_ranges_calling_other_packages(path):
+    """Line ranges [start, end] of top-level functions whose body calls into an imported package."""
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    pkgs = set()
+    for l in lines:
+        m = re.match(r'^\s*(?:(\w+)\s+)?"([^"]+)"\s*$', l)
+        if m and not l.strip().startswith("//"):
+            pkgs.add(m.group(1) or m.group(2).rsplit("/", 1)[-1])
+    ranges = []
+    start = None
+    for i, l in enumerate(lines, 1):
+        if l.startswith("func "):
+            start = i
+        if start is not None and l.startswith("}") or (start == i and l.rstrip().endswith("}")):
+            body = "\n".join(lines[start - 1:i])
+            if any(re.search(r"\b%s\.\w+" % re.escape(p), body) for p in pkgs):
+                ranges.append((start, i))
+            start = None
+    return ranges
+
+
+def cmd_lab(args):
+    """escapist -m -l DIR prints exactly gc's lines for every function not calling another package."""
+    if go_env("GOROOT") is None:
+        print("SKIP: no go toolchain on PATH; the lab is checked against gc itself")
+        return SKIP
+    flags = args.flags or ["-m", "-l"]
+    gc = subprocess.run(["go", "build", "-o", os.path.join(tempfile.gettempdir(), "lab.bin"),
+                         "-gcflags=" + " ".join(flags), "."], cwd=args.dir, capture_output=True,
+                        text=True)
+    rc, out = run_candidate(args.candidate, os.path.join(args.dir, "."), flags)
+    truth = collections.Counter(parse_diags(gc.stdout + gc.stderr))
+    cand = collections.Counter(parse_diags(out))
+    excluded = {}
+    for name in os.listdir(args.dir):
+        if name.endswith(".go") and not name.endswith("_test.go"):
+            excluded[name] = func_ranges_calling_other_packages(os.path.join(args.dir, name))
+
+    def kept(d):
+        return not any(a <= d[1] <= b for a, b in excluded.get(d[0], []))
+
+    truth = collections.Counter({d: n for d, n in truth.items() if kept(d)})
+    cand = collections.Counter({d: n for d, n in cand.items() if kept(d)})
+    missing = truth - cand
+    extra = cand - truth
+    for d in sorted(missing.elements()):
+        print("missing %s:%d:%d: %s" % d)
+    for d in sorted(extra.elements()):
+        print("extra   %s:%d:%d: %s" % d)
+    print("lab: %d gc lines checked (functions calling other packages excluded: %s), %d missing, "
+          "%d extra, escapist exit %d" % (sum(truth.values()), excluded, sum(missing.values()),
+                                          sum(extra.values()), rc))
+    return 0 if not missing and not extra and rc == 0 else 1
+
+
+def cmd_cli(args):
+    """Usage and input errors: a missing path is one line and exit 2; a syntax error is gc's text
+    and exit 1."""
+    fails = []
+    p = subprocess.run([args.candidate, "-m", "/nonexistent/escapist-test.go"], capture_output=True,
+                       text=True, timeout=30)
+    if p.returncode != 2 or len(p.stderr.strip().splitlines()) != 1 or p.stdout:
+        fails.append("missing path: exit %d, stderr %r" % (p.returncode, p.stderr))
+    p = subprocess.run([args.candidate], capture_output=True, text=True, timeout=30)
+    if p.returncode != 2 or len(p.stderr.strip().splitlines()) != 1:
+        fails.append("no arguments: exit %d, stderr %r" % (p.returncode, p.stderr))
+    with tempfile.TemporaryDirectory() as d:
+        src = os.path.join(d, "bad.go")
+        with open(src, "w") as f:
+            f.write("package p\n\nfunc f() {\n\tx := \n}\n\nfunc g( {\n}\n")
+        p = subprocess.run([args.candidate, "-m", "bad.go"], cwd=d, capture_output=True, text=True,
+                           timeout=30)
+        if p.returncode != 1:
+            fails.append("syntax error: exit %d, want 1" % p.returncode)
+        if go_env("GOROOT") is not None:
+            rc, gc_out = run_gc(src, [])
+            want = [l for l in gc_out.splitlines() if "syntax error" in l]
+            got = [l for l in (p.stdout + p.stderr).splitlines() if "syntax error" in l]
+            if [l.split(" ", 1)[1] for l in want] != [l.split(" ", 1)[1] for l in got] or \
+                    [l.split(":")[1:3] for l in want] != [l.split(":")[1:3] for l in got]:
+                fails.append("syntax errors differ from gc:\n  gc:       %s\n  escapist: %s" % (
+                    want, got))
+    for f in fails:
+        print("FAIL " + f)
+    print("cli: %d failures" % len(fails))
+    return 1 if fails else 0
+
+
+def cmd_crash(args):
+    if args.goroot_test:
+        goroot = go_env("GOROOT")
+        if goroot is None:
+            print("SKIP: --goroot-test needs go on PATH to find $GOROOT/test")
+            return SKIP
+        args.dir = os.path.join(goroot, "test")
+    files = []
+    for root, _, names in os.walk(args.dir):
+        for n in sorted(names):
+            if n.endswith(".go"):
+                files.append(os.path.join(root, n))
+    files.sort()
+    crashes = hangs = 0
+
+    def one(path):
+        try:
+            p = subprocess.run([args.candidate, "-m", path], capture_output=True, text=True,
+                               timeout=args.timeout, errors="replace")
+        except subprocess.TimeoutExpired:
+            return path, None, ""
+        return path, p.returncode, p.stdout + p.stderr
+
+    import concurrent.futures
+    with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
+        for path, rc, out in pool.map(one, files):
+            if rc is None:
+                hangs += 1
+                print("HANG  %s" % path)
+            elif rc not in (0, 1, 2) or "internal error" in out:
+                crashes += 1
+                print("CRASH %s (exit %d): %s" % (path, rc, out.strip()[-300:]))
+    print("crash: %d files, %d crashes, %d hangs" % (len(files), crashes, hangs))
+    return 0 if crashes == 0 and hangs == 0 else 1
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    s = sub.add_parser("score")
+    s.add_argument("suite")
+    s.add_argument("--candidate", required=True)
+    s.add_argument("--extra", nargs="*", default=[])
+    s.add_argument("-v", "--verbose", action="store_true")
+    e = sub.add_parser("errorcheck")
+    e.add_argument("files", nargs="*")
+    e.add_argument("--suite")
+    e.add_argument("--candidate", required=True)
+    e.add_argument("--verify-gc", action="store_true")
+    e.add_argument("-v", "--verbose", action="store_true")
+    c = sub.add_parser("crash")
+    c.add_argument("dir", nargs="?")
+    c.add_argument("--goroot-test", action="store_true", help="every .go file under $GOROOT/test")
+    c.add_argument("--candidate", required=True)
+    c.add_argument("--timeout", type=float, default=10)
+    c.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 2)
+    lab = sub.add_parser("lab")
+    lab.add_argument("dir")
+    lab.add_argument("--candidate", required=True)
+    lab.add_argument("--flags", nargs="*")
+    cli = sub.add_parser("cli")
+    cli.add_argument("--candidate", required=True)
+    args = ap.parse_args()
+    return {"score": cmd_score, "errorcheck": cmd_errorcheck, "crash": cmd_crash, "lab": cmd_lab,
+            "cli": cmd_cli}[args.cmd](args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
