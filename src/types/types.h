@@ -99,6 +99,7 @@ struct Type {
   bool variadic = false;          // the last param has type []T, declared ...T
   ObjId recv;                     // receiver Var for methods; none otherwise
   std::vector<TypeId> type_params;  // TypeParams of a generic function or method
+  std::vector<TypeId> recv_type_params;  // method of a generic type: the receiver's TypeParams
   // kStruct
   std::vector<ObjId> fields;      // Vars with is_field; embedded fields have `embedded`
   std::vector<std::string> tags;  // parallel to fields; "" when none
@@ -109,6 +110,7 @@ struct Type {
   std::vector<Term> terms;         // type set terms; empty = all types (computed)
   bool is_comparable = false;      // embeds `comparable` (directly or not)
   bool complete = false;           // all_methods/terms computed
+  bool empty_typeset = false;      // the type set is empty (terms is empty but means none)
   // kNamed / kTypeParam
   ObjId obj;                        // the TypeName
   TypeId underlying;                // Named: resolved underlying (never a Named); TypeParam: none
@@ -267,6 +269,11 @@ class Universe {
   TypeId error_type;       // the predeclared `error` Named
   TypeId comparable_type;  // the predeclared `comparable` Named
   TypeId any_type;         // alias target of `any`: interface{}
+  TypeId byte_type;        // `byte`: identical to uint8 but spelled byte (types2 keeps aliases)
+  TypeId rune_type;        // `rune`: identical to int32 but spelled rune
+
+  // Checker-private caches (instances, interface type sets); opaque to clients.
+  std::shared_ptr<void> impl;
 
   // Constructors for composite types (each returns a fresh or cached TypeId).
   TypeId NewPointer(TypeId elem);

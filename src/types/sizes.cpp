@@ -1,0 +1,167 @@
+// types/sizes.cpp -- gc's sizes, alignments and field offsets for linux/amd64
+// (cmd/compile/internal/types/size.go CalcSize, types2/gcsizes.go), and pointer-ness.
+#include <algorithm>
+#include <cstdint>
+
+#include "types/checker.h"
+
+namespace escapist::types {
+
+namespace {
+
+constexpr int64_t kPtrSize = 8;
+constexpr int64_t kMaxWidth = int64_t{1} << 50;  // gc's MaxWidth on 64-bit targets
+constexpr int kMaxDepth = 500;
+
+int64_t RoundUp(int64_t o, int64_t r) { return (o + r - 1) & ~(r - 1); }
+
+int64_t SatMul(int64_t a, int64_t b) {
+  if (a <= 0 || b <= 0) return 0;
+  if (a > kMaxWidth / b) return kMaxWidth;
+  return a * b;
+}
+
+int64_t Align(const Universe& u, TypeId t, int depth);
+
+int64_t Size(const Universe& u, TypeId t, int depth) {
+  if (!t.has_value() || depth > kMaxDepth) return 0;
+  const Type& ty = u.Get(Underlying(u, t));
+  switch (ty.kind) {
+    case TypeKind::kBasic:
+      switch (ty.basic) {
+        case BasicKind::kBool:
+        case BasicKind::kInt8:
+        case BasicKind::kUint8: return 1;
+        case BasicKind::kInt16:
+        case BasicKind::kUint16: return 2;
+        case BasicKind::kInt32:
+        case BasicKind::kUint32:
+        case BasicKind::kFloat32: return 4;
+        case BasicKind::kInt64:
+        case BasicKind::kUint64:
+        case BasicKind::kFloat64:
+        case BasicKind::kComplex64:
+        case BasicKind::kInt:
+        case BasicKind::kUint:
+        case BasicKind::kUintptr:
+        case BasicKind::kUnsafePointer: return 8;
+        case BasicKind::kComplex128:
+        case BasicKind::kString: return 16;
+        case BasicKind::kUntypedBool: return 1;
+        case BasicKind::kUntypedInt:
+        case BasicKind::kUntypedFloat:
+        case BasicKind::kUntypedNil: return 8;
+        case BasicKind::kUntypedRune: return 4;
+        case BasicKind::kUntypedComplex:
+        case BasicKind::kUntypedString: return 16;
+        default: return 0;
+      }
+    case TypeKind::kPointer:
+    case TypeKind::kMap:
+    case TypeKind::kChan:
+    case TypeKind::kSignature: return kPtrSize;
+    case TypeKind::kSlice: return 3 * kPtrSize;
+    case TypeKind::kInterface: return 2 * kPtrSize;
+    case TypeKind::kArray: {
+      if (ty.len <= 0) return 0;
+      return SatMul(Size(u, ty.elem, depth + 1), ty.len);
+    }
+    case TypeKind::kStruct: {
+      int64_t off = 0;
+      int64_t max_align = 1;
+      int64_t last = -1;
+      for (ObjId f : ty.fields) {
+        TypeId ft = u.Obj(f).type;
+        int64_t a = Align(u, ft, depth + 1);
+        int64_t s = Size(u, ft, depth + 1);
+        off = RoundUp(off, a);
+        off = std::min(off + s, kMaxWidth);
+        max_align = std::max(max_align, a);
+        last = s;
+      }
+      if (off > 0 && last == 0) ++off;
+      return RoundUp(off, max_align);
+    }
+    case TypeKind::kTuple: {
+      int64_t off = 0;
+      for (ObjId v : ty.vars) {
+        TypeId vt = u.Obj(v).type;
+        off = RoundUp(off, Align(u, vt, depth + 1)) + Size(u, vt, depth + 1);
+      }
+      return off;
+    }
+    default: return 0;
+  }
+}
+
+int64_t Align(const Universe& u, TypeId t, int depth) {
+  if (!t.has_value() || depth > kMaxDepth) return 1;
+  const Type& ty = u.Get(Underlying(u, t));
+  switch (ty.kind) {
+    case TypeKind::kBasic:
+      switch (ty.basic) {
+        case BasicKind::kComplex64: return 4;
+        case BasicKind::kComplex128:
+        case BasicKind::kString: return 8;
+        case BasicKind::kUntypedComplex:
+        case BasicKind::kUntypedString: return 8;
+        default: {
+          int64_t s = Size(u, t, depth + 1);
+          return s == 0 ? 1 : s;
+        }
+      }
+    case TypeKind::kArray: return Align(u, ty.elem, depth + 1);
+    case TypeKind::kStruct: {
+      int64_t a = 1;
+      for (ObjId f : ty.fields) a = std::max(a, Align(u, u.Obj(f).type, depth + 1));
+      return a;
+    }
+    default: return kPtrSize;
+  }
+}
+
+bool Pointers(const Universe& u, TypeId t, int depth) {
+  if (!t.has_value() || depth > kMaxDepth) return false;
+  const Type& ty = u.Get(Underlying(u, t));
+  switch (ty.kind) {
+    case TypeKind::kBasic:
+      return ty.basic == BasicKind::kString || ty.basic == BasicKind::kUnsafePointer ||
+             ty.basic == BasicKind::kUntypedString || ty.basic == BasicKind::kUntypedNil;
+    case TypeKind::kPointer:
+    case TypeKind::kMap:
+    case TypeKind::kChan:
+    case TypeKind::kSignature:
+    case TypeKind::kSlice:
+    case TypeKind::kInterface: return true;
+    case TypeKind::kArray: return ty.len > 0 && Pointers(u, ty.elem, depth + 1);
+    case TypeKind::kStruct:
+      for (ObjId f : ty.fields) {
+        if (Pointers(u, u.Obj(f).type, depth + 1)) return true;
+      }
+      return false;
+    default: return false;
+  }
+}
+
+}  // namespace
+
+int64_t SizeOf(const Universe& u, TypeId t) { return Size(u, t, 0); }
+
+int64_t AlignOf(const Universe& u, TypeId t) { return Align(u, t, 0); }
+
+int64_t FieldOffset(const Universe& u, TypeId t, uint32_t index) {
+  const Type& ty = u.Get(Underlying(u, t));
+  if (ty.kind != TypeKind::kStruct) return 0;
+  int64_t off = 0;
+  for (uint32_t i = 0; i < ty.fields.size(); ++i) {
+    TypeId ft = u.Obj(ty.fields[i]).type;
+    off = RoundUp(off, Align(u, ft, 1));
+    if (i == index) return off;
+    off = std::min(off + Size(u, ft, 1), kMaxWidth);
+  }
+  return off;
+}
+
+bool HasPointers(const Universe& u, TypeId t) { return Pointers(u, t, 0); }
+
+}  // namespace escapist::types

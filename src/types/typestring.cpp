@@ -1,0 +1,493 @@
+// types/typestring.cpp -- spelling types, constants and expressions: gc's -m spelling
+// (types/fmt.go tconv in fmtGo mode), types2's TypeString for error messages, go/constant-style
+// literal formatting (ir/fmt.go), and types2's ExprString for syntax in messages.
+#include <string>
+
+#include "syntax/parse.h"
+#include "types/checker.h"
+
+namespace escapist::types {
+
+const char* BasicName(BasicKind k);
+
+namespace {
+
+enum class Style { kGc, kTypes2 };
+
+struct Printer {
+  const Universe& u;
+  PkgId local;
+  Style style;
+  std::string out;
+  int depth = 0;
+
+  void Qualified(ObjId obj) {
+    const Object& o = u.Obj(obj);
+    if (o.pkg.has_value() && o.pkg != local) {
+      const Package& p = u.Pkg(o.pkg);
+      out += style == Style::kGc ? p.name : (p.name.empty() ? p.path : p.name);
+      out += '.';
+    }
+    out += o.name;
+  }
+
+  void Tuple(TypeId tuple, bool variadic, bool names) {
+    out += '(';
+    const auto& vars = u.Get(tuple).vars;
+    for (size_t i = 0; i < vars.size(); ++i) {
+      if (i > 0) out += ", ";
+      const Object& v = u.Obj(vars[i]);
+      if (names && !v.name.empty()) {
+        out += v.name;
+        out += ' ';
+      }
+      if (variadic && i + 1 == vars.size()) {
+        const Type& st = u.Get(v.type);
+        out += "...";
+        if (st.kind == TypeKind::kSlice) {
+          Print(st.elem);
+        } else {
+          Print(v.type);  // e.g. string for append([]byte, string...)
+        }
+      } else {
+        Print(v.type);
+      }
+    }
+    out += ')';
+  }
+
+  void Signature(const Type& t) {
+    bool names = style == Style::kTypes2;
+    Tuple(t.params, t.variadic, names);
+    const auto& res = u.Get(t.results).vars;
+    if (res.empty()) return;
+    out += ' ';
+    if (res.size() == 1 && (!names || u.Obj(res[0]).name.empty())) {
+      Print(u.Obj(res[0]).type);
+      return;
+    }
+    Tuple(t.results, false, names);
+  }
+
+  void TypeList(const std::vector<TypeId>& list) {
+    out += '[';
+    for (size_t i = 0; i < list.size(); ++i) {
+      if (i > 0) out += style == Style::kGc ? "," : ", ";
+      Print(list[i]);
+    }
+    out += ']';
+  }
+
+  void Print(TypeId id) {
+    if (!id.has_value()) {
+      out += "<nil>";
+      return;
+    }
+    if (++depth > 64) {
+      out += "...";
+      --depth;
+      return;
+    }
+    if (id == u.any_type) {
+      out += "any";
+      --depth;
+      return;
+    }
+    if (id == u.byte_type) {
+      out += "byte";
+      --depth;
+      return;
+    }
+    if (id == u.rune_type) {
+      out += "rune";
+      --depth;
+      return;
+    }
+    const Type& t = u.Get(id);
+    switch (t.kind) {
+      case TypeKind::kInvalid: out += "invalid type"; break;
+      case TypeKind::kBasic:
+        if (t.basic == BasicKind::kUnsafePointer) {
+          out += (local == u.unsafe_pkg) ? "Pointer" : "unsafe.Pointer";
+        } else {
+          out += BasicName(t.basic);
+        }
+        break;
+      case TypeKind::kPointer:
+        out += '*';
+        Print(t.elem);
+        break;
+      case TypeKind::kSlice:
+        out += "[]";
+        Print(t.elem);
+        break;
+      case TypeKind::kArray:
+        out += '[';
+        out += t.len < 0 ? std::string("unknown") : std::to_string(t.len);
+        out += ']';
+        Print(t.elem);
+        break;
+      case TypeKind::kMap:
+        out += "map[";
+        Print(t.key);
+        out += ']';
+        Print(t.elem);
+        break;
+      case TypeKind::kChan: {
+        bool paren = false;
+        if (t.dir == ChanDir::kSend) {
+          out += "chan<- ";
+        } else if (t.dir == ChanDir::kRecv) {
+          out += "<-chan ";
+        } else {
+          out += "chan ";
+          const Type& e = u.Get(t.elem);
+          paren = e.kind == TypeKind::kChan && e.dir == ChanDir::kRecv;
+        }
+        if (paren) out += '(';
+        Print(t.elem);
+        if (paren) out += ')';
+        break;
+      }
+      case TypeKind::kSignature:
+        out += "func";
+        if (!t.type_params.empty() && style == Style::kTypes2) {
+          out += '[';
+          for (size_t i = 0; i < t.type_params.size(); ++i) {
+            if (i > 0) out += ", ";
+            Print(t.type_params[i]);
+            out += ' ';
+            Print(u.Get(t.type_params[i]).constraint);
+          }
+          out += ']';
+        }
+        Signature(t);
+        break;
+      case TypeKind::kStruct:
+        if (style == Style::kGc) {
+          out += "struct {";
+        } else {
+          out += "struct{";
+        }
+        for (size_t i = 0; i < t.fields.size(); ++i) {
+          if (i > 0) out += ';';
+          if (style == Style::kGc || i > 0) out += ' ';
+          const Object& f = u.Obj(t.fields[i]);
+          if (!f.embedded) {
+            out += f.name;
+            out += ' ';
+          }
+          Print(f.type);
+          if (i < t.tags.size() && !t.tags[i].empty()) {
+            out += ' ';
+            out += Quote(t.tags[i]);
+          }
+        }
+        if (style == Style::kGc && !t.fields.empty()) out += ' ';
+        out += '}';
+        break;
+      case TypeKind::kInterface: {
+        if (style == Style::kGc) {
+          const Type& it = CompleteInterface(u, id);
+          if (it.all_methods.empty()) {
+            out += "interface {}";
+            break;
+          }
+          out += "interface {";
+          for (size_t i = 0; i < it.all_methods.size(); ++i) {
+            if (i > 0) out += ';';
+            out += ' ';
+            const Object& m = u.Obj(it.all_methods[i]);
+            out += m.name;
+            Signature(u.Get(m.type));
+          }
+          out += " }";
+          break;
+        }
+        out += "interface{";
+        bool first = true;
+        for (ObjId m : t.methods) {
+          if (!first) out += "; ";
+          first = false;
+          const Object& mo = u.Obj(m);
+          out += mo.name;
+          Signature(u.Get(mo.type));
+        }
+        for (TypeId e : t.embeddeds) {
+          if (!first) out += "; ";
+          first = false;
+          Print(e);
+        }
+        if (t.embeddeds.empty() && t.methods.empty() && t.is_comparable) out += "comparable";
+        out += '}';
+        break;
+      }
+      case TypeKind::kNamed:
+        if (t.obj.has_value()) {
+          Qualified(t.obj);
+        } else {
+          out += "?";
+        }
+        if (!t.targs.empty()) TypeList(t.targs);
+        break;
+      case TypeKind::kTypeParam:
+        out += t.obj.has_value() ? u.Obj(t.obj).name : std::string("?");
+        break;
+      case TypeKind::kTuple:
+        Tuple(id, false, style == Style::kTypes2);
+        break;
+      case TypeKind::kUnion:
+        for (size_t i = 0; i < t.terms.size(); ++i) {
+          if (i > 0) out += " | ";
+          if (t.terms[i].tilde) out += '~';
+          Print(t.terms[i].type);
+        }
+        break;
+    }
+    --depth;
+  }
+};
+
+}  // namespace
+
+std::string TypeString(const Universe& u, TypeId t, PkgId local) {
+  Printer p{u, local, Style::kGc, {}};
+  p.Print(t);
+  return p.out;
+}
+
+// types2's TypeString with the package-name qualifier, for error messages.
+std::string TypeStringTypes2(const Universe& u, TypeId t, PkgId local) {
+  Printer p{u, local, Style::kTypes2, {}};
+  p.Print(t);
+  return p.out;
+}
+
+std::string ConstantString(const Universe& u, ConstId c, TypeId t, PkgId local) {
+  const Constant& v = u.constants.Get(c);
+  std::string s;
+  using K = Constant::Kind;
+  BasicKind bk = t.has_value() ? BasicOf(u, t) : BasicKind::kInvalid;
+  switch (v.kind) {
+    case K::kBool: s = v.b ? "true" : "false"; break;
+    case K::kString: s = Quote(v.s); break;
+    case K::kInt:
+      if ((bk == BasicKind::kInt32 && t == u.rune_type) || bk == BasicKind::kUntypedRune) {
+        int64_t r = 0;
+        if (constant::Int64Val(v, &r) && r >= 0 && r <= 0x10FFFF && !(r >= 0xD800 && r <= 0xDFFF)) {
+          // Go's %q of a rune: 'x' for printable runes.
+          if (r >= 0x20 && r < 0x7F && r != '\'' && r != '\\') {
+            s = "'" + std::string(1, static_cast<char>(r)) + "'";
+          } else {
+            s = constant::String(v);
+          }
+          break;
+        }
+      }
+      s = constant::String(v);
+      break;
+    case K::kFloat:
+    case K::kComplex: s = constant::String(v); break;
+    default: s = "unknown"; break;
+  }
+  if (t.has_value() && u.Get(t).kind == TypeKind::kNamed) {
+    return TypeString(u, t, local) + "(" + s + ")";
+  }
+  return s;
+}
+
+// ---- expressions (types2 ExprString, short form)
+
+namespace {
+
+void WriteExpr(const syntax::Ast& ast, NodeId id, std::string* out, int depth);
+
+void WriteList(const syntax::Ast& ast, IdSpan<NodeId> list, std::string* out, int depth) {
+  for (uint32_t i = 0; i < list.size(); ++i) {
+    if (i > 0) *out += ", ";
+    WriteExpr(ast, ast.At(list, i), out, depth);
+  }
+}
+
+void WriteFields(const syntax::Ast& ast, IdSpan<NodeId> list, std::string* out, int depth,
+                 const char* sep) {
+  NodeId prev_type;
+  for (uint32_t i = 0; i < list.size(); ++i) {
+    const Node& f = ast[ast.At(list, i)];
+    bool last_of_group =
+        i + 1 == list.size() || ast[ast.At(list, i + 1)].y != f.y || !f.x.has_value();
+    if (i > 0) *out += (prev_type == f.y && f.x.has_value()) ? ", " : sep;
+    if (f.x.has_value()) {
+      *out += ast[f.x].text;
+      if (last_of_group) *out += ' ';
+    }
+    if (last_of_group || !f.x.has_value()) WriteExpr(ast, f.y, out, depth);
+    prev_type = f.y;
+  }
+}
+
+void WriteExpr(const syntax::Ast& ast, NodeId id, std::string* out, int depth) {
+  if (!id.has_value()) return;
+  if (depth > 50 || out->size() > 2000) {
+    *out += "…";
+    return;
+  }
+  ++depth;
+  const Node& n = ast[id];
+  switch (n.kind) {
+    case NodeKind::kName:
+    case NodeKind::kBasicLit: *out += n.text; break;
+    case NodeKind::kCompositeLit:
+      WriteExpr(ast, n.x, out, depth);
+      *out += "{…}";
+      break;
+    case NodeKind::kKeyValue:
+      WriteExpr(ast, n.x, out, depth);
+      *out += ": ";
+      WriteExpr(ast, n.y, out, depth);
+      break;
+    case NodeKind::kFuncLit:
+      WriteExpr(ast, n.x, out, depth);
+      *out += " {…}";
+      break;
+    case NodeKind::kParen:
+      *out += '(';
+      WriteExpr(ast, n.x, out, depth);
+      *out += ')';
+      break;
+    case NodeKind::kSelector:
+      WriteExpr(ast, n.x, out, depth);
+      *out += '.';
+      WriteExpr(ast, n.y, out, depth);
+      break;
+    case NodeKind::kIndex:
+      WriteExpr(ast, n.x, out, depth);
+      *out += '[';
+      WriteList(ast, n.list, out, depth);
+      *out += ']';
+      break;
+    case NodeKind::kSlice:
+      WriteExpr(ast, n.x, out, depth);
+      *out += '[';
+      WriteExpr(ast, n.y, out, depth);
+      *out += ':';
+      WriteExpr(ast, n.z, out, depth);
+      if (n.flags & syntax::kFlagFull) {
+        *out += ':';
+        WriteExpr(ast, n.w, out, depth);
+      }
+      *out += ']';
+      break;
+    case NodeKind::kTypeAssert:
+      WriteExpr(ast, n.x, out, depth);
+      *out += ".(";
+      if (n.y.has_value()) {
+        WriteExpr(ast, n.y, out, depth);
+      } else {
+        *out += "type";
+      }
+      *out += ')';
+      break;
+    case NodeKind::kCall:
+      WriteExpr(ast, n.x, out, depth);
+      *out += '(';
+      WriteList(ast, n.list, out, depth);
+      if (n.flags & syntax::kFlagHasDots) *out += "...";
+      *out += ')';
+      break;
+    case NodeKind::kUnary:
+      *out += syntax::TokenString(n.op);
+      WriteExpr(ast, n.x, out, depth);
+      break;
+    case NodeKind::kBinary:
+      WriteExpr(ast, n.x, out, depth);
+      *out += ' ';
+      *out += syntax::TokenString(n.op);
+      *out += ' ';
+      WriteExpr(ast, n.y, out, depth);
+      break;
+    case NodeKind::kArrayType:
+      *out += '[';
+      if (n.x.has_value()) {
+        WriteExpr(ast, n.x, out, depth);
+      } else {
+        *out += "...";
+      }
+      *out += ']';
+      WriteExpr(ast, n.y, out, depth);
+      break;
+    case NodeKind::kSliceType:
+      *out += "[]";
+      WriteExpr(ast, n.y, out, depth);
+      break;
+    case NodeKind::kDotsType:
+      *out += "...";
+      WriteExpr(ast, n.x, out, depth);
+      break;
+    case NodeKind::kStructType:
+      *out += "struct{";
+      WriteFields(ast, n.list, out, depth, "; ");
+      *out += '}';
+      break;
+    case NodeKind::kFuncType:
+      *out += "func(";
+      WriteFields(ast, n.list, out, depth, ", ");
+      *out += ')';
+      if (n.list2.size() > 0) {
+        *out += ' ';
+        const Node& r0 = ast[ast.At(n.list2, 0)];
+        if (n.list2.size() == 1 && !r0.x.has_value()) {
+          WriteExpr(ast, r0.y, out, depth);
+        } else {
+          *out += '(';
+          WriteFields(ast, n.list2, out, depth, ", ");
+          *out += ')';
+        }
+      }
+      break;
+    case NodeKind::kInterfaceType:
+      *out += "interface{";
+      for (uint32_t i = 0; i < n.list.size(); ++i) {
+        if (i > 0) *out += "; ";
+        const Node& f = ast[ast.At(n.list, i)];
+        if (f.x.has_value()) {
+          *out += ast[f.x].text;
+          std::string sig;
+          WriteExpr(ast, f.y, &sig, depth);
+          if (sig.rfind("func", 0) == 0) sig = sig.substr(4);
+          *out += sig;
+        } else {
+          WriteExpr(ast, f.y, out, depth);
+        }
+      }
+      *out += '}';
+      break;
+    case NodeKind::kMapType:
+      *out += "map[";
+      WriteExpr(ast, n.x, out, depth);
+      *out += ']';
+      WriteExpr(ast, n.y, out, depth);
+      break;
+    case NodeKind::kChanType:
+      if (n.flags & syntax::kFlagChanRecv) {
+        *out += "<-chan ";
+      } else if (n.flags & syntax::kFlagChanSend) {
+        *out += "chan<- ";
+      } else {
+        *out += "chan ";
+      }
+      WriteExpr(ast, n.x, out, depth);
+      break;
+    default: *out += "?"; break;
+  }
+}
+
+}  // namespace
+
+std::string Checker::ExprString(NodeId n) const {
+  std::string out;
+  WriteExpr(ast_, n, &out, 0);
+  return out;
+}
+
+}  // namespace escapist::types
