@@ -1,0 +1,145 @@
+// ir/builder.h -- private state of IR construction: the Builder that walks one package's typed
+// syntax and produces gc's IR (noder/reader.go plus typecheck's rewrites). Only src/ir/*.cpp
+// include it. The work is split by concern: build.cpp (functions, variables, closures),
+// build_expr.cpp (expressions, conversions, literals, selectors), build_call.cpp (calls,
+// builtins, go/defer wrappers), build_stmt.cpp (statements).
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "diag/diag.h"
+#include "ir/ir.h"
+#include "syntax/ast.h"
+#include "types/types.h"
+
+namespace escapist::ir {
+
+using SynId = syntax::NodeId;
+using types::ObjId;
+using types::TypeId;
+
+// Per-function state while its body is read (gc's reader with curfn set).
+struct FnState {
+  FuncId fn;
+  FnState* parent = nullptr;                  // enclosing function of a closure
+  std::unordered_map<uint32_t, VarId> vars;   // ObjId index -> its Var in this function
+  int godefer_count = 0;                      // gc's Func.goDeferGen
+  int loop_depth = 0;
+};
+
+class Builder {
+ public:
+  Builder(const types::Universe& u, types::PkgId pkg, DiagnosticSink& diags, Program& prog);
+  void Run();
+
+  // ---- build.cpp: functions and variables
+  FuncId NewFunc(std::string name, Pos pos, ObjId obj);
+  // Declares the receiver, parameters and results of `fn` from signature `sig`.
+  void DeclareParams(FnState& st, TypeId sig);
+  // A new local variable of the current function (gc's Func.NewLocal), appended to dcl.
+  VarId NewLocal(const std::string& name, Pos pos, TypeId type, ObjId obj);
+  // Declares the local variable of object `obj` (a Name in defs).
+  VarId DeclareLocal(ObjId obj);
+  // gc's typecheck.TempAt: `.autotmp_N`, N = number of params, results and locals so far.
+  VarId NewTemp(Pos pos, TypeId type);
+  // The Var denoting `obj` in the current function: local, captured (creating closure vars
+  // through every enclosing literal), or package-level.
+  VarId LookupVar(ObjId obj, Pos use_pos);
+  VarId GlobalVar(ObjId obj);
+  // reader.funcLit: a closure Func for literal `lit`, its body read at once.
+  NodeId FuncLit(SynId lit);
+  // ir.closureName: "F.func1", "F.func1.1", "F.gowrap1", "F.deferwrap2".
+  std::string ClosureName(FuncId outer, Op why);
+
+  // ---- build_expr.cpp
+  NodeId Expr(SynId e);
+  // writer.implicitConvExpr: e converted (implicitly) to dst when dst is not identical.
+  NodeId ImplicitConv(TypeId dst, SynId e);
+  // Wraps an already built node in an implicit conversion to dst (if needed).
+  NodeId ConvNode(TypeId dst, NodeId x, Pos pos, bool implicit, SynId syn);
+  // typecheck.convertop/assignop: the op converting a value of type src to dst.
+  Op ConvOp(TypeId src, TypeId dst) const;
+  NodeId CompLit(SynId lit);
+  NodeId Selector(SynId e);
+  // writer.recvExpr + reader exprRecv: x.M's receiver with implicit dots and &/*.
+  NodeId RecvExpr(SynId sel, const types::Selection& s);
+  // typecheck.AddImplicitDots + XDotField: x.f through the embedded-field path.
+  NodeId DotPath(NodeId x, const std::vector<uint32_t>& path, size_t count, Pos pos, SynId syn);
+  NodeId Name(SynId e);
+  NodeId NameOfVar(VarId v, Pos pos, SynId syn);
+  NodeId Literal(Pos pos, TypeId type, types::ConstId value, SynId syn);
+  NodeId AddrOf(NodeId x, Pos pos, bool implicit, SynId syn);
+  NodeId Deref(NodeId x, Pos pos, bool implicit, SynId syn);
+  NodeId Bad(Pos pos, SynId syn, const std::string& what);
+  // gc's ir.OuterValue + SetAddrtaken.
+  void MarkAddrTaken(NodeId x);
+
+  // ---- build_call.cpp
+  NodeId Call(SynId call);
+  NodeId Builtin(SynId call, types::BuiltinId id);
+  // writer.multiExpr + reader.multiExpr: arguments/results converted to dst(i); a single
+  // multi-value call goes through temporaries assigned by an As2Func (N:1).
+  std::vector<NodeId> MultiExpr(Pos pos, const std::vector<SynId>& exprs,
+                                const std::vector<TypeId>& dsts, SynId syn);
+  // typecheck.FixVariadicCall.
+  void FixVariadic(TypeId sig, Pos pos, std::vector<NodeId>& args, bool& has_dots);
+  // typecheck.normalizeGoDeferCall: the zero-argument call run by a go/defer statement.
+  NodeId GoDeferCall(Op why, Pos pos, NodeId call, std::vector<NodeId>& init);
+  TypeId MethodExprType(ObjId method, TypeId recv);
+
+  // ---- build_stmt.cpp
+  NodeId Block(SynId block);
+  void Stmts(IdSpan<SynId> list, std::vector<NodeId>& out);
+  void Stmt(SynId s, std::vector<NodeId>& out);
+  void AssignStmt(Pos pos, const std::vector<SynId>& lhs, const std::vector<SynId>& rhs,
+                  bool define, SynId syn, std::vector<NodeId>& out);
+  NodeId AssignTarget(SynId e, std::vector<VarId>& defined, SynId stmt);
+  NodeId ReturnStmt(SynId s);
+  NodeId IfStmt(SynId s);
+  NodeId ForStmt(SynId s);
+  NodeId RangeStmt(SynId s);
+  NodeId SwitchStmt(SynId s);
+  NodeId SelectStmt(SynId s);
+  int StaticBool(SynId* e);
+
+  // ---- helpers
+  const syntax::Node& S(SynId n) const { return ast_[n]; }
+  std::vector<SynId> SList(IdSpan<SynId> span) const { return ast_.List(span); }
+  SynId Unparen(SynId e) const;
+  const types::TypeAndValue& TV(SynId e) const { return info_.types.Get(e); }
+  // The type of e for IR purposes (untyped -> default type).
+  TypeId TypeOf(SynId e) const;
+  TypeId Typed(TypeId t) const;
+  const types::Type& T(TypeId t) const { return u_.Get(t); }
+  TypeId Under(TypeId t) const { return types::Underlying(u_, t); }
+  TypeId Core(TypeId t) const;
+  types::TypeKind KindOf(TypeId t) const;  // kind of the underlying/core type
+  bool IsPtr(TypeId t) const { return KindOf(t) == types::TypeKind::kPointer; }
+  TypeId Elem(TypeId t) const;
+  TypeId PtrTo(TypeId t);
+  const types::Object& O(ObjId o) const { return u_.Obj(o); }
+  ObjId UseOf(SynId name) const;
+  ObjId DefOf(SynId name) const;
+  Node& N(NodeId id) { return prog_[id]; }
+  NodeId Add(Op op, Pos pos, TypeId type, SynId syn);
+  IdSpan<NodeId> List(const std::vector<NodeId>& v) { return prog_.AddList(v); }
+  Func& F() { return prog_.funcs.Get(st_->fn); }
+  Var& V(VarId v) { return prog_.vars.Get(v); }
+  void Unknown(Pos pos, const std::string& what);
+
+  const types::Universe& u_;
+  types::PkgId pkg_;
+  const types::Package& p_;
+  const syntax::Ast& ast_;
+  const types::Info& info_;
+  DiagnosticSink& diags_;
+  Program& prog_;
+  FnState* st_ = nullptr;
+  std::unordered_map<uint32_t, VarId> globals_;        // package-level Var objects
+  std::unordered_map<uint32_t, TypeId> methexpr_types_;  // method ObjId -> func(recv, ...)
+  types::ConstId one_;  // the constant 1 of x++ / x--
+};
+
+}  // namespace escapist::ir
