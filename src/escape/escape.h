@@ -16,6 +16,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,13 +30,28 @@ namespace escapist::escape {
 // 2 callee, 3..7 results 0..4.
 struct Leaks {
   static constexpr int kNumResults = 5;
+  static constexpr int kHeap = 0, kMutator = 1, kCallee = 2, kResult0 = 3;
   uint8_t bytes[8] = {};
-  int Heap() const { return bytes[0] - 1; }  // -1: no leak
-  int Result(int i) const { return bytes[3 + i] - 1; }
-  bool Empty() const;
+  // Minimal derefs of a flow to each sink; -1: no such flow.
+  int Get(int i) const { return bytes[i] - 1; }
+  int Heap() const { return Get(kHeap); }
+  int Mutator() const { return Get(kMutator); }
+  int Callee() const { return Get(kCallee); }
+  int Result(int i) const { return Get(kResult0 + i); }
+  void AddHeap(int derefs) { Add(kHeap, derefs); }
+  void AddMutator(int derefs) { Add(kMutator, derefs); }
+  void AddCallee(int derefs) { Add(kCallee, derefs); }
+  void AddResult(int i, int derefs) { Add(kResult0 + i, derefs); }
+  void Add(int i, int derefs);  // keeps the minimum
+  void Set(int i, int derefs);  // derefs -1 clears; saturates at 254
+  // gc's Optimize: drops non-heap flows at least as long as the shortest heap flow.
+  void Optimize();
+  bool Empty() const;  // no flow at all (gc's !Any())
   // gc's tag string: "" (leaks to heap), or "esc:" + bytes with trailing zeros trimmed.
   std::string Encode() const;
+  // gc's parseLeaks: a tag without the "esc:" prefix (e.g. "") means a heap leak with derefs 0.
   static Leaks Decode(const std::string& tag);
+  friend bool operator==(const Leaks& a, const Leaks& b);
 };
 
 // One -m remark, in the order gc emits it.
@@ -56,13 +73,24 @@ struct Remark {
   ir::NodeId node;   // the location's node (EXPR), if any
   ir::VarId var;     // the variable or parameter, if any
   ir::FuncId func;   // the function being analyzed
-  std::string text;  // kOther: the message; kLeakingParamToResult: result name
+  // kOther, kSelfAssign: the whole message; kLeakingParamToResult: the result name;
+  // kEscapesToHeap/kDoesNotEscape: if not empty, the EXPR to print instead of ExprString(node)
+  // (gc's rewriteWithLiterals replaced an operand by a constant: `make([]byte, 128)`, `5`).
+  std::string text;
   int level = 0;     // kLeakingParamToResult: derefs
   int verbosity = 1;  // the -m level at which gc prints it
 };
 
 struct Options {
   int debug_m = 1;  // -m level (1, 2, ...); 0 = no remarks collected
+  bool zero_copy = true;               // -d=zerocopy (default on)
+  bool escape_mutations_calls = false;  // -d=escapemutationscalls
+  // Leaks of parameter `param` (receiver first) of a function of another package, decoded from
+  // its export tag; nullopt = unknown, treated as a leak to the heap (gc's conservative answer).
+  std::function<std::optional<Leaks>(types::ObjId func, int param)> imported_leaks;
+  // Positions quoted inside -m=2 explanations ("from x (assign) at ./a.go:3:4"); without it
+  // they print as line:col.
+  const SourceSet* sources = nullptr;
 };
 
 struct Result {
@@ -70,6 +98,9 @@ struct Result {
   SideTable<ir::VarId, uint8_t> heap_vars;           // 1 = moved to heap
   SideTable<ir::NodeId, uint8_t> heap_nodes;         // 1 = allocation escapes, 2 = does not
   SideTable<ir::FuncId, std::vector<Leaks>> leaks;   // per function, receiver+params in order
+  SideTable<ir::VarId, uint8_t> byval;               // captured variables: 1 by value, 2 by ref
+  SideTable<ir::NodeId, uint8_t> zero_copy;          // 1 = OSTR2BYTES made OSTR2BYTESTMP
+  SideTable<ir::NodeId, uint8_t> transient;          // 1 = closure/method value/slice lit Transient
 };
 
 // Analyzes every function of `prog` bottom-up over the call graph.
