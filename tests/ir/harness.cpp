@@ -1,0 +1,78 @@
+// tests/ir/harness.cpp -- see harness.h.
+#include "harness.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "syntax/parse.h"
+#include "types/check.h"
+
+namespace escapist::irtest {
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return "";
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::unique_ptr<Loaded> LoadAndBuild(const std::string& name, const std::string& text) {
+  auto l = std::make_unique<Loaded>();
+  l->universe = std::make_unique<types::Universe>();
+  SourceFile file;
+  file.path = name;
+  file.display_name = name;
+  file.text = text;
+  uint32_t fi = l->sources.Add(std::move(file));
+  auto pkg = std::make_unique<types::Package>();
+  pkg->path = "p";
+  pkg->go_version = "go1.27";
+  l->pkg = l->universe->packages.Add(std::move(pkg));
+  types::Package& p = l->universe->Pkg(l->pkg);
+  syntax::ParseFile(l->sources, fi, p.ast, l->diags);
+  types::CheckPackage(*l->universe, l->pkg, l->sources,
+                      [](const std::string&) { return types::PkgId(); }, l->diags);
+  l->prog = ir::Build(*l->universe, l->pkg, l->build_diags);
+  return l;
+}
+
+ir::FuncId FindFunc(const ir::Program& prog, const std::string& name) {
+  for (ir::FuncId f : prog.target_funcs) {
+    if (prog.funcs.Get(f).name == name) return f;
+  }
+  return ir::FuncId();
+}
+
+namespace {
+
+void Walk(const ir::Program& prog, ir::NodeId n, std::vector<ir::NodeId>& out) {
+  if (!n.has_value()) return;
+  out.push_back(n);
+  const ir::Node& x = prog[n];
+  for (IdSpan<ir::NodeId> l : {x.init}) {
+    for (uint32_t i = 0; i < l.count; ++i) Walk(prog, prog.At(l, i), out);
+  }
+  for (ir::NodeId c : {x.x, x.y, x.z, x.w}) Walk(prog, c, out);
+  for (IdSpan<ir::NodeId> l : {x.list, x.list2}) {
+    for (uint32_t i = 0; i < l.count; ++i) Walk(prog, prog.At(l, i), out);
+  }
+}
+
+}  // namespace
+
+std::vector<ir::NodeId> FuncNodes(const ir::Program& prog, ir::FuncId f) {
+  std::vector<ir::NodeId> out;
+  Walk(prog, prog.funcs.Get(f).body, out);
+  return out;
+}
+
+std::string FormatDiags(const Loaded& l, const DiagnosticSink& d) {
+  std::string s;
+  for (const Diagnostic& x : d.diags()) {
+    s += std::to_string(x.pos.line) + ":" + std::to_string(x.pos.col) + ": " + x.text + "\n";
+  }
+  return s;
+}
+
+}  // namespace escapist::irtest
