@@ -19,6 +19,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -69,6 +70,7 @@ enum Pragma : uint32_t {
   kPragmaYeswritebarrierrec = 1 << 10,
   kPragmaNowritebarrierrec = 1 << 11,
   kPragmaRegisterparams = 1 << 12,
+  kPragmaCgoUnsafeArgs = 1 << 13,  // //go:cgo_unsafe_args (gc: also implies kPragmaNoCheckPtr)
 };
 
 struct Node {
@@ -110,6 +112,12 @@ class Ast {
 
   // Appends `ids` to the list pool and returns their span.
   IdSpan<NodeId> AddList(const std::vector<NodeId>& ids) {
+    IdSpan<NodeId> span{static_cast<uint32_t>(pool_.size()), static_cast<uint32_t>(ids.size())};
+    pool_.insert(pool_.end(), ids.begin(), ids.end());
+    return span;
+  }
+  // The same for a contiguous range (no temporary vector needed).
+  IdSpan<NodeId> AddListFrom(std::span<const NodeId> ids) {
     IdSpan<NodeId> span{static_cast<uint32_t>(pool_.size()), static_cast<uint32_t>(ids.size())};
     pool_.insert(pool_.end(), ids.begin(), ids.end());
     return span;
