@@ -280,6 +280,8 @@ Program Build(const types::Universe& u, types::PkgId pkg, DiagnosticSink& diags)
   if (!pkg.has_value() || pkg.index() >= u.packages.size()) return prog;
   Builder b(u, pkg, diags, prog);
   b.Run();
+  // gc runs loopvar.ForCapture on every function before escape analysis.
+  for (size_t i = 0; i < prog.target_funcs.size(); ++i) ForCapture(prog, u, prog.target_funcs[i]);
   return prog;
 }
 

@@ -44,7 +44,14 @@ void Builder::Stmt(SynId s, std::vector<NodeId>& out) {
       NodeId l = Add(Op::kLabel, n.pos, TypeId(), s);
       N(l).label = std::string(S(n.x).text);
       out.push_back(l);
+      size_t before = out.size();
       Stmt(n.y, out);
+      if (out.size() == before + 1) {
+        Node& t = N(out.back());
+        if (t.op == Op::kFor || t.op == Op::kRange || t.op == Op::kSwitch || t.op == Op::kSelect) {
+          t.label = N(l).label;
+        }
+      }
       return;
     }
     case NodeKind::kBlock:

@@ -29,6 +29,9 @@ struct FnState {
   int loop_depth = 0;
 };
 
+// loopvar.cpp: gc's loopvar.ForCapture on one built function.
+void ForCapture(Program& prog, const types::Universe& u, FuncId fn);
+
 class Builder {
  public:
   Builder(const types::Universe& u, types::PkgId pkg, DiagnosticSink& diags, Program& prog);

@@ -75,7 +75,8 @@ struct Node {
   int64_t index = 0;          // ODOT/ODOTPTR: field index; OLABEL/OGOTO/...: label id
   bool has_dots = false;      // OCALLFUNC/OCALLINTER: f(xs...); OAPPEND: append(s, t...)
   bool defining = false;      // OAS/OAS2*: the statement defines its lhs (`:=` or var decl)
-  std::string label;          // OLABEL / OGOTO / OBREAK / OCONTINUE target name
+  std::string label;          // OLABEL / OGOTO / OBREAK / OCONTINUE target name; the label of
+                              // a labeled OFOR / ORANGE / OSWITCH / OSELECT
   syntax::NodeId syntax;      // the source node it came from, if any (for excerpts)
 };
 
