@@ -1,6 +1,7 @@
 // syntax/parser.cpp -- the Go parser, a port of gc's cmd/compile/internal/syntax/parser.go that
 // builds escapist's uniform AST (see ast.h and node_kinds.def for the node shapes).
 #include <cstring>
+#include <deque>
 #include <initializer_list>
 #include <string>
 #include <utility>
@@ -149,10 +150,351 @@ struct ConstGroup {
   NodeId last;
 };
 
+// checkBranches (gc's branches.go): correct use of labels and branch statements (break,
+// continue, fallthrough, goto) in a function body: misplaced breaks, continues and fallthroughs,
+// bad labeled breaks and continues, invalid, unused, duplicate and missing labels, gotos jumping
+// over variable declarations and into blocks. Its errors go straight to the sink (like gc's, they
+// do not count as parser errors).
+class BranchChecker {
+ public:
+  BranchChecker(const Ast& ast, DiagnosticSink& diags, const SourceSet& sources)
+      : ast_(ast), diags_(diags), sources_(sources) {}
+
+  void Check(NodeId body) {
+    if (!body) return;
+    const Node& b = ast_[body];
+    std::vector<NodeId> fwd = BlockBranches(-1, Targets(), NodeId(), b.pos, Seq{b.list, {}});
+
+    // If there are any forward gotos left, no matching label was found for them. Either those
+    // labels were never defined, or they are inside blocks and not reachable from the gotos.
+    for (NodeId g : fwd) {
+      const Node& label = ast_[ast_[g].x];
+      if (Label* l = Find(label.text)) {
+        l->used = true;  // avoid "defined and not used" error
+        Errorf(label.pos, "goto " + std::string(label.text) + " jumps into block starting at " +
+                              sources_.Format(blocks_[l->parent].start));
+      } else {
+        Errorf(label.pos, "label " + std::string(label.text) + " not defined");
+      }
+    }
+
+    // spec: "It is illegal to define a label that is never used."
+    for (const Label& l : labels_) {
+      if (!l.used) {
+        const Node& name = ast_[ast_[l.lstmt].x];
+        Errorf(name.pos, "label " + std::string(name.text) + " defined and not used");
+      }
+    }
+  }
+
+ private:
+  struct Label {
+    int parent;     // block containing this label declaration
+    NodeId lstmt;   // statement declaring the label
+    bool used;
+  };
+  struct Block {
+    int parent;     // immediately enclosing block, or -1
+    Pos start;      // start of block
+    NodeId lstmt;   // labeled statement associated with this block, or none
+  };
+  // The statements within which break or continue statements are valid.
+  struct Targets {
+    NodeId breaks;     // ForStmt, RangeStmt, SwitchStmt, SelectStmt, or none
+    NodeId continues;  // ForStmt, RangeStmt, or none
+    int case_index = -1;  // case index of immediately enclosing switch statement, or < 0
+  };
+  // A statement sequence: a list span, or one statement.
+  struct Seq {
+    IdSpan<NodeId> span;
+    NodeId single;
+  };
+
+  void Errorf(Pos p, std::string msg) { diags_.Error(p, std::move(msg)); }
+
+  Label* Find(std::string_view name) {
+    for (Label& l : labels_) {
+      if (ast_[ast_[l.lstmt].x].text == name) return &l;
+    }
+    return nullptr;
+  }
+
+  // declare declares the label introduced by s in block b and returns the new label. If the
+  // label was already declared, it reports an error and returns the existing label instead.
+  Label* Declare(int b, NodeId s) {
+    const Node& name = ast_[ast_[s].x];
+    if (Label* alt = Find(name.text)) {
+      Errorf(name.pos, "label " + std::string(name.text) + " already defined at " +
+                           sources_.Format(ast_[ast_[alt->lstmt].x].pos));
+      return alt;
+    }
+    labels_.push_back({b, s, false});
+    return &labels_.back();
+  }
+
+  // The labeled statement matching name declared in block b or an enclosing block, or none.
+  NodeId GotoTarget(int b, std::string_view name) {
+    if (Label* l = Find(name)) {
+      l->used = true;  // even if it's not a valid target
+      for (; b >= 0; b = blocks_[b].parent) {
+        if (l->parent == b) return l->lstmt;
+      }
+    }
+    return NodeId();
+  }
+
+  // The innermost enclosing labeled statement matching name: none if the label is not defined,
+  // and *invalid set if it is defined but doesn't label an enclosing statement.
+  NodeId EnclosingTarget(int b, std::string_view name, bool* invalid) {
+    *invalid = false;
+    if (Label* l = Find(name)) {
+      l->used = true;  // even if it's not a valid target (see e.g., test/fixedbugs/bug136.go)
+      for (; b >= 0; b = blocks_[b].parent) {
+        if (l->lstmt == blocks_[b].lstmt) return l->lstmt;
+      }
+      *invalid = true;
+    }
+    return NodeId();
+  }
+
+  static bool IsLoop(NodeKind k) { return k == NodeKind::kForStmt || k == NodeKind::kRangeStmt; }
+
+  std::string VarName(NodeId v) {
+    const Node& n = ast_[v];
+    if (n.kind == NodeKind::kVarSpec) return ExprString(ast_, ast_.At(n.list, 0));
+    std::string s;  // an Assign's left-hand side
+    for (uint32_t i = 0; i < n.list.count; i++) {
+      if (i > 0) s += ", ";
+      s += ExprString(ast_, ast_.At(n.list, i));
+    }
+    return s;
+  }
+
+  // blockBranches processes a block's body starting at start and returns the list of
+  // unresolved (forward) gotos. parent is the immediately enclosing block (or -1), ctxt
+  // provides information about the enclosing statements, and lstmt is the labeled statement
+  // associated with this block, or none.
+  std::vector<NodeId> BlockBranches(int parent, Targets ctxt, NodeId lstmt, Pos start, Seq body) {
+    int b = static_cast<int>(blocks_.size());
+    blocks_.push_back({parent, start, lstmt});
+
+    Pos var_pos;
+    NodeId var_decl;
+    std::vector<NodeId> fwd_gotos, bad_gotos;
+
+    auto record_var_decl = [&](Pos p, NodeId decl) {
+      var_pos = p;
+      var_decl = decl;
+      // Any existing forward goto jumping over the variable declaration is invalid. The goto
+      // may still jump out of the block and be ok, but we don't know that yet. Remember all
+      // forward gotos as potential bad gotos.
+      bad_gotos = fwd_gotos;
+    };
+    auto jumps_over_var_decl = [&](NodeId fwd) {
+      if (!var_pos.known()) return false;
+      for (NodeId bad : bad_gotos) {
+        if (bad == fwd) return true;
+      }
+      return false;
+    };
+    auto inner_block = [&](Targets c, Pos s, Seq seq, NodeId ls) {
+      // Unresolved forward gotos from the inner block become forward gotos for this block.
+      std::vector<NodeId> r = BlockBranches(b, c, ls, s, seq);
+      fwd_gotos.insert(fwd_gotos.end(), r.begin(), r.end());
+    };
+
+    // A fallthrough statement counts as last statement in a statement list even if there are
+    // trailing empty statements; remove them.
+    uint32_t n = body.single ? 1 : body.span.count;
+    auto at = [&](uint32_t i) { return body.single ? body.single : ast_.At(body.span, i); };
+    while (n > 0 && ast_[at(n - 1)].kind == NodeKind::kEmptyStmt) n--;
+
+    for (uint32_t stmt_index = 0; stmt_index < n; stmt_index++) {
+      NodeId stmt = at(stmt_index);
+      lstmt = NodeId();
+      for (bool again = true; again && stmt;) {
+        again = false;
+        const Node& s = ast_[stmt];
+        switch (s.kind) {
+          case NodeKind::kDeclStmt:
+            for (uint32_t i = 0; i < s.list.count; i++) {
+              NodeId d = ast_.At(s.list, i);
+              if (ast_[d].kind == NodeKind::kVarSpec) {
+                record_var_decl(ast_[d].pos, d);
+                break;  // the first VarDecl will do
+              }
+            }
+            break;
+
+          case NodeKind::kLabeledStmt: {
+            // declare non-blank label
+            std::string_view name = ast_[s.x].text;
+            if (name != "_") {
+              Label* l = Declare(b, stmt);
+              // resolve matching forward gotos
+              size_t k = 0;
+              for (NodeId fwd : fwd_gotos) {
+                const Node& label = ast_[ast_[fwd].x];
+                if (label.text == name) {
+                  l->used = true;
+                  if (jumps_over_var_decl(fwd)) {
+                    Errorf(label.pos, "goto " + std::string(name) + " jumps over declaration of " +
+                                          VarName(var_decl) + " at " + sources_.Format(var_pos));
+                  }
+                } else {
+                  fwd_gotos[k++] = fwd;  // no match - keep forward goto
+                }
+              }
+              fwd_gotos.resize(k);
+              lstmt = stmt;
+            }
+            // process labeled statement
+            stmt = s.y;
+            again = true;
+            break;
+          }
+
+          case NodeKind::kBranchStmt: {
+            if (!s.x) {
+              // unlabeled branch statement
+              switch (s.op) {
+                case Token::kBreak:
+                  if (!ctxt.breaks) Errorf(s.pos, "break is not in a loop, switch, or select");
+                  break;
+                case Token::kContinue:
+                  if (!ctxt.continues) Errorf(s.pos, "continue is not in a loop");
+                  break;
+                case Token::kFallthrough: {
+                  const char* msg = "fallthrough statement out of place";
+                  if (ctxt.breaks && ast_[ctxt.breaks].kind == NodeKind::kSwitchStmt) {
+                    const Node& t = ast_[ctxt.breaks];
+                    if (t.y && ast_[t.y].kind == NodeKind::kTypeSwitchGuard) {
+                      msg = "cannot fallthrough in type switch";
+                    } else if (ctxt.case_index < 0 || stmt_index + 1 < n) {
+                      // fallthrough nested in a block or not the last statement
+                    } else if (static_cast<uint32_t>(ctxt.case_index) + 1 == t.list.count) {
+                      msg = "cannot fallthrough final case in switch";
+                    } else {
+                      break;  // fallthrough ok
+                    }
+                  }
+                  Errorf(s.pos, msg);
+                  break;
+                }
+                default:
+                  break;
+              }
+              break;
+            }
+
+            // labeled branch statement
+            const Node& label = ast_[s.x];
+            std::string name(label.text);
+            switch (s.op) {
+              case Token::kBreak: {
+                // spec: "If there is a label, it must be that of an enclosing "for", "switch",
+                // or "select" statement, and that is the one whose execution terminates."
+                bool invalid = false;
+                NodeId t = EnclosingTarget(b, name, &invalid);
+                if (t) {
+                  NodeKind k = ast_[t].y ? ast_[ast_[t].y].kind : NodeKind::kBad;
+                  if (!(k == NodeKind::kSwitchStmt || k == NodeKind::kSelectStmt || IsLoop(k))) {
+                    Errorf(label.pos, "invalid break label " + name);
+                  }
+                } else if (invalid) {
+                  Errorf(label.pos, "invalid break label " + name);
+                } else {
+                  Errorf(label.pos, "break label not defined: " + name);
+                }
+                break;
+              }
+              case Token::kContinue: {
+                // spec: "If there is a label, it must be that of an enclosing "for" statement,
+                // and that is the one whose execution advances."
+                bool invalid = false;
+                NodeId t = EnclosingTarget(b, name, &invalid);
+                if (t) {
+                  NodeKind k = ast_[t].y ? ast_[ast_[t].y].kind : NodeKind::kBad;
+                  if (!IsLoop(k)) Errorf(label.pos, "invalid continue label " + name);
+                } else if (invalid) {
+                  Errorf(label.pos, "invalid continue label " + name);
+                } else {
+                  Errorf(label.pos, "continue label not defined: " + name);
+                }
+                break;
+              }
+              case Token::kGoto:
+                if (!GotoTarget(b, name)) {
+                  // label may be declared later - add goto to forward gotos
+                  fwd_gotos.push_back(stmt);
+                }
+                break;
+              default:
+                break;
+            }
+            break;
+          }
+
+          case NodeKind::kAssign:
+            if (s.op == Token::kDefine) record_var_decl(s.pos, stmt);
+            break;
+
+          case NodeKind::kBlock:
+            inner_block({ctxt.breaks, ctxt.continues, -1}, s.pos, Seq{s.list, {}}, lstmt);
+            break;
+
+          case NodeKind::kIfStmt: {
+            Targets inner{ctxt.breaks, ctxt.continues, -1};
+            if (s.z) inner_block(inner, ast_[s.z].pos, Seq{ast_[s.z].list, {}}, lstmt);
+            if (s.w) inner_block(inner, ast_[s.w].pos, Seq{{}, s.w}, lstmt);
+            break;
+          }
+
+          case NodeKind::kForStmt:
+          case NodeKind::kRangeStmt: {
+            Targets inner{stmt, stmt, -1};
+            if (s.w) inner_block(inner, ast_[s.w].pos, Seq{ast_[s.w].list, {}}, lstmt);
+            break;
+          }
+
+          case NodeKind::kSwitchStmt: {
+            Targets inner{stmt, ctxt.continues, -1};
+            for (uint32_t i = 0; i < s.list.count; i++) {
+              NodeId cc = ast_.At(s.list, i);
+              inner.case_index = static_cast<int>(i);
+              inner_block(inner, ast_[cc].pos, Seq{ast_[cc].list2, {}}, lstmt);
+            }
+            break;
+          }
+
+          case NodeKind::kSelectStmt: {
+            Targets inner{stmt, ctxt.continues, -1};
+            for (uint32_t i = 0; i < s.list.count; i++) {
+              NodeId cc = ast_.At(s.list, i);
+              inner_block(inner, ast_[cc].pos, Seq{ast_[cc].list2, {}}, lstmt);
+            }
+            break;
+          }
+
+          default:
+            break;
+        }
+      }
+    }
+    return fwd_gotos;
+  }
+
+  const Ast& ast_;
+  DiagnosticSink& diags_;
+  const SourceSet& sources_;
+  std::vector<Block> blocks_;
+  std::deque<Label> labels_;  // stable addresses
+};
+
 class Parser final : public ScannerHandler {
  public:
   Parser(const SourceSet& sources, uint32_t file_index, Ast& ast, DiagnosticSink& diags)
-      : file_(file_index), ast_(ast), diags_(diags) {
+      : file_(file_index), ast_(ast), diags_(diags), sources_(sources) {
     const SourceFile& src = sources.Get(file_index);
     s_.Init(src.text, this, Scanner::kDirectives);
     InitStackLimit();
@@ -275,6 +617,9 @@ class Parser final : public ScannerHandler {
     diags_.Error(p, std::move(msg));
   }
   void Error(std::string msg) { ErrorAt(pos(), std::move(msg)); }
+  // An error gc's noder (not its parser) reports: directive misuse. It does not count as a
+  // parser error (no effect on recovery or branch checking).
+  void NoderError(Pos p, std::string msg) { diags_.Error(p, std::move(msg)); }
   void SyntaxErrorAt(Pos p, std::string_view msg);
   void SyntaxError(std::string_view msg) { SyntaxErrorAt(pos(), msg); }
   void Advance(const TokSet& follow);
@@ -312,10 +657,19 @@ class Parser final : public ScannerHandler {
   void ClearPragma() {
     if (pragma_.empty()) return;
     for (const auto& [flag, p] : pragma_.pos) {
-      if (flag & pragma_.flags) ErrorAt(p, "misplaced compiler directive");
+      if (flag & pragma_.flags) NoderError(p, "misplaced compiler directive");
     }
-    for (const Pos& p : pragma_.embeds) ErrorAt(p, "misplaced go:embed directive");
+    for (const Pos& p : pragma_.embeds) NoderError(p, "misplaced go:embed directive");
     pragma_ = PendingPragma();
+  }
+  // gc's pkgWriter.checkPragmas: directives a declaration does not allow are misplaced.
+  void CheckPragmas(const PendingPragma& prag, uint32_t allowed, bool embed_ok) {
+    for (const auto& [flag, p] : prag.pos) {
+      if (flag & ~allowed) NoderError(p, "misplaced compiler directive");
+    }
+    if (!embed_ok) {
+      for (const Pos& p : prag.embeds) NoderError(p, "misplaced go:embed directive");
+    }
   }
   void ApplyLinknames(NodeId file);
 
@@ -404,6 +758,7 @@ class Parser final : public ScannerHandler {
   uint32_t file_;
   Ast& ast_;
   DiagnosticSink& diags_;
+  const SourceSet& sources_;
   Scanner s_;
   FileInfo info_;
 
@@ -525,21 +880,21 @@ void Parser::Comment(uint32_t line, uint32_t col, std::string_view text) {
 void Parser::OnPragma(Pos p, bool blank, std::string_view text) {
   if (!blank) {
     // directive must be on line by itself
-    ErrorAt(p, "misplaced compiler directive");
+    NoderError(p, "misplaced compiler directive");
     return;
   }
   if (StartsWith(text, "go:wasmimport ")) {
-    if (Fields(text).size() != 3) ErrorAt(p, "usage: //go:wasmimport importmodule importname");
+    if (Fields(text).size() != 3) NoderError(p, "usage: //go:wasmimport importmodule importname");
     return;
   }
   if (StartsWith(text, "go:wasmexport ")) {
-    if (Fields(text).size() != 2) ErrorAt(p, "usage: //go:wasmexport exportname");
+    if (Fields(text).size() != 2) NoderError(p, "usage: //go:wasmexport exportname");
     return;
   }
   if (StartsWith(text, "go:linkname ") || StartsWith(text, "go:linknamestd ")) {
     std::vector<std::string_view> f = Fields(text);
     if (!(2 <= f.size() && f.size() <= 3)) {
-      ErrorAt(p, "usage: //" + std::string(f[0]) + " localname [linkname]");
+      NoderError(p, "usage: //" + std::string(f[0]) + " localname [linkname]");
       return;
     }
     info_.linknames.push_back({p, f[1], f.size() == 3 ? f[2] : std::string_view()});
@@ -547,7 +902,7 @@ void Parser::OnPragma(Pos p, bool blank, std::string_view text) {
   }
   if (text == "go:embed" || StartsWith(text, "go:embed ")) {
     if (Fields(text.substr(std::strlen("go:embed"))).empty()) {
-      ErrorAt(p, "usage: //go:embed pattern...");
+      NoderError(p, "usage: //go:embed pattern...");
       return;
     }
     pragma_.embeds.push_back(p);
@@ -586,9 +941,10 @@ NodeId Parser::FileOrNil() {
     SyntaxError("package statement must be first");
     return f;
   }
-  TakePragma();
+  PendingPragma prag = TakePragma();
   N(f).x = Name();
   Want(Token::kSemi);
+  CheckPragmas(prag, kPragmaGoBuildInternal, false);
 
   // don't bother continuing if package clause has errors
   if (first_error_) return f;
@@ -703,7 +1059,7 @@ void Parser::AppendGroup(Token keyword) {
 // ImportSpec = [ "." | PackageName ] ImportPath .
 NodeId Parser::ImportDecl() {
   NodeId d = New(NodeKind::kImportSpec, pos());
-  TakePragma();
+  CheckPragmas(TakePragma(), 0, false);
 
   switch (s_.tok) {
     case Token::kName:
@@ -733,7 +1089,7 @@ NodeId Parser::ImportDecl() {
 // ConstSpec = IdentifierList [ [ Type ] "=" ExpressionList ] .
 NodeId Parser::ConstDecl(ConstGroup* group) {
   NodeId d = New(NodeKind::kConstSpec, pos());
-  TakePragma();
+  CheckPragmas(TakePragma(), 0, false);
 
   IdSpan<NodeId> names = NameList(Name());
   NodeId typ;
@@ -759,7 +1115,7 @@ NodeId Parser::ConstDecl(ConstGroup* group) {
 // TypeSpec = identifier [ TypeParams ] [ "=" ] Type .
 NodeId Parser::TypeDecl() {
   NodeId d = New(NodeKind::kTypeSpec, pos());
-  TakePragma();
+  CheckPragmas(TakePragma(), 0, false);
 
   N(d).x = Name();
   NodeId typ;
@@ -895,7 +1251,7 @@ bool Parser::IsTypeElem(NodeId x) {
 // VarSpec = IdentifierList ( Type [ "=" ExpressionList ] | "=" ExpressionList ) .
 NodeId Parser::VarDecl() {
   NodeId d = New(NodeKind::kVarSpec, pos());
-  TakePragma();
+  CheckPragmas(TakePragma(), 0, true);
 
   IdSpan<NodeId> names = NameList(Name());
   NodeId typ;
@@ -918,6 +1274,7 @@ NodeId Parser::VarDecl() {
 NodeId Parser::FuncDeclOrNil() {
   NodeId f = New(NodeKind::kFuncDecl, pos());
   PendingPragma prag = TakePragma();
+  CheckPragmas(prag, ~kPragmaInternalMask, false);
 
   bool has_recv = false;
   if (s_.tok == Token::kLparen) {
@@ -962,8 +1319,17 @@ NodeId Parser::FuncDeclOrNil() {
 
 NodeId Parser::FuncBody() {
   fnest_++;
+  int errcnt = errcnt_;
   NodeId body = BlockStmt("");
   fnest_--;
+
+  // Don't check branches if there were syntax errors in the function
+  // as it may lead to spurious errors (e.g., see test/switch2.go) or
+  // possibly crashes due to incomplete syntax trees.
+  if (errcnt == errcnt_) {
+    BranchChecker checker(ast_, diags_, sources_);
+    checker.Check(body);
+  }
   return body;
 }
 
