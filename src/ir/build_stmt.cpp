@@ -435,7 +435,16 @@ NodeId Builder::SwitchStmt(SynId s) {
     NodeId x = Expr(g.y);
     NodeId guard = Add(Op::kTypeSwitchGuard, g.pos, TypeId(), n.y);
     N(guard).x = x;
-    if (g.x.has_value()) N(guard).label = std::string(S(g.x).text);
+    if (g.x.has_value()) {
+      // gc binds only an Ident here; a Var outside dcl stands for it (ops.def).
+      N(guard).label = std::string(S(g.x).text);
+      Var sym;
+      sym.name = N(guard).label;
+      sym.pos = S(g.x).pos;
+      sym.type = N(x).type;
+      sym.curfn = st_->fn;
+      N(guard).var = prog_.vars.Add(std::move(sym));
+    }
     N(r).x = guard;
     for (SynId cl : clauses) {
       const syntax::Node& c = S(cl);
