@@ -73,9 +73,9 @@ struct Remark {
   ir::NodeId node;   // the location's node (EXPR), if any
   ir::VarId var;     // the variable or parameter, if any
   ir::FuncId func;   // the function being analyzed
-  // kOther, kSelfAssign: the whole message; kLeakingParamToResult: the result name;
-  // kEscapesToHeap/kDoesNotEscape: if not empty, the EXPR to print instead of ExprString(node)
-  // (gc's rewriteWithLiterals replaced an operand by a constant: `make([]byte, 128)`, `5`).
+  // kOther, kSelfAssign: the whole message; kLeakingParamToResult: the result name. A verdict
+  // whose EXPR gc prints after rewriteWithLiterals replaced an operand by a constant
+  // (`make([]byte, 128) does not escape`, `5 escapes to heap`) is a kOther with `node` set.
   std::string text;
   int level = 0;     // kLeakingParamToResult: derefs
   int verbosity = 1;  // the -m level at which gc prints it

@@ -398,13 +398,18 @@ void Batch::Finish() {
     r.pos = n.pos;
     r.node = id;
     r.func = loc.curfn;
+    // After rewriteWithLiterals the EXPR is not ExprString(node): the remark carries its text.
     auto it = rewritten_text.find(id.index());
-    if (it != rewritten_text.end()) r.text = it->second;
+    bool rewritten = it != rewritten_text.end();
     if (loc.HasAttr(kAttrEscapes)) {
       a.result.heap_nodes.Set(id, 1);
       if (!go_defer_wrapper) {
         r.kind = n.op == Op::kAppend ? Remark::Kind::kAppendEscapes
                                      : Remark::Kind::kEscapesToHeap;
+        if (rewritten) {
+          r.kind = Remark::Kind::kOther;
+          r.text = it->second + " escapes to heap";
+        }
         AddRemark(r);
       }
     } else {
@@ -412,6 +417,10 @@ void Batch::Finish() {
       if (!go_defer_wrapper) {
         r.kind = n.op == Op::kAppend ? Remark::Kind::kAppendDoesNotEscape
                                      : Remark::Kind::kDoesNotEscape;
+        if (rewritten) {
+          r.kind = Remark::Kind::kOther;
+          r.text = it->second + " does not escape";
+        }
         AddRemark(r);
       }
       if (!loc.HasAttr(kAttrPersists) &&

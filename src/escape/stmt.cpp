@@ -130,7 +130,7 @@ void Escape::Stmt(NodeId id) {
       if (n.x && N(n.x).op == Op::kTypeSwitchGuard) {
         const ir::Node& guard = N(n.x);
         std::vector<Hole> ks;
-        if (guard.var) {
+        if (guard.var || !guard.label.empty()) {
           for (NodeId cas : a.List(n.list)) {
             VarId cv = cas ? N(cas).var : VarId();
             if (!cv) continue;
