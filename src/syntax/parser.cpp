@@ -649,6 +649,7 @@ class Parser final : public ScannerHandler {
 
   // ---- pragmas
   void OnPragma(Pos p, bool blank, std::string_view text);
+  void CheckLineDirective(uint32_t tline, uint32_t tcol, std::string_view text);
   PendingPragma TakePragma() {
     PendingPragma prag = std::move(pragma_);
     pragma_ = PendingPragma();
@@ -859,9 +860,13 @@ std::string_view CommentText(std::string_view s) {
 void Parser::Comment(uint32_t line, uint32_t col, std::string_view text) {
   if (text.size() < 2) return;
   std::string_view t = CommentText(text);
-  // //line directives must be at the start of the line; /*line*/ anywhere. Line directives are
-  // not supported: positions stay those of the file itself.
-  if ((col == 1 || text[1] == '*') && StartsWith(t, "line ")) return;
+  // //line directives must be at the start of the line; /*line*/ anywhere. Positions stay those
+  // of the file itself (line directives do not remap them), but malformed directives are
+  // reported as gc's updateBase does.
+  if ((col == 1 || text[1] == '*') && StartsWith(t, "line ")) {
+    CheckLineDirective(line, col + 2 + 5, t.substr(5));
+    return;
+  }
   if (StartsWith(t, "go:")) {
     if (top_ && StartsWith(text, "//go:build") && info_.build_constraint.empty()) {
       std::string_view rest = t.substr(std::strlen("go:build"));
@@ -872,6 +877,60 @@ void Parser::Comment(uint32_t line, uint32_t col, std::string_view text) {
       }
     }
     OnPragma(Pos{file_, line, col + 2}, s_.blank, t);
+  }
+}
+
+// trailingDigits: the index after the last ':' in text, the number after it, and whether it is a
+// valid number.
+void TrailingDigits(std::string_view text, size_t* i, uint64_t* n, bool* ok) {
+  size_t colon = text.rfind(':');
+  *i = 0;
+  *n = 0;
+  *ok = false;
+  if (colon == std::string_view::npos) return;
+  *i = colon + 1;
+  std::string_view digits = text.substr(colon + 1);
+  if (digits.empty() || digits.size() > 19) return;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return;
+    *n = *n * 10 + static_cast<uint64_t>(c - '0');
+  }
+  *ok = true;
+}
+
+// The validation part of gc's updateBase for a line directive's text (after "line ") found at
+// (tline, tcol).
+void Parser::CheckLineDirective(uint32_t tline, uint32_t tcol, std::string_view text) {
+  constexpr uint64_t kPosMax = 1u << 30;
+  size_t i;
+  uint64_t n;
+  bool ok;
+  TrailingDigits(text, &i, &n, &ok);
+  if (i == 0) return;  // ignore (not a line directive)
+  auto at = [&](size_t off) { return Pos{file_, tline, tcol + static_cast<uint32_t>(off)}; };
+  if (!ok) {
+    // text has a suffix :xxx but xxx is not a number
+    ErrorAt(at(i), "invalid line number: " + std::string(text.substr(i)));
+    return;
+  }
+  uint64_t line = n;
+  size_t i2;
+  uint64_t n2;
+  bool ok2;
+  TrailingDigits(text.substr(0, i - 1), &i2, &n2, &ok2);
+  if (ok2) {
+    //line filename:line:col
+    std::swap(i, i2);
+    line = n2;
+    uint64_t col = n;
+    if (col == 0 || col > kPosMax) {
+      ErrorAt(at(i2), "invalid column number: " + std::string(text.substr(i2)));
+      return;
+    }
+    text = text.substr(0, i2 - 1);  // lop off ":col"
+  }
+  if (line == 0 || line > kPosMax) {
+    ErrorAt(at(i), "invalid line number: " + std::string(text.substr(i)));
   }
 }
 
@@ -2524,11 +2583,12 @@ NodeId Parser::SimpleStmt(XList lhs, Token keyword) {
         if (!lhs.is_list() && Kind(lhs.first) == NodeKind::kName) {
           // switch … lhs := rhs.(type)
           Node& g = N(rhs.first);
+          Pos dot = g.pos;
           g.kind = NodeKind::kTypeSwitchGuard;
           g.y = g.x;
           g.x = lhs.first;
           g.pos = p;
-          NodeId s = New(NodeKind::kExprStmt, p);
+          NodeId s = New(NodeKind::kExprStmt, dot);  // gc: the guard's (the `.`) position
           N(s).x = rhs.first;
           return s;
         }
