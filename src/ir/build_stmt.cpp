@@ -194,8 +194,7 @@ void Builder::AssignStmt(Pos pos, const std::vector<SynId>& lhs, const std::vect
       NodeId as = Add(Op::kAs, pos, TypeId(), syn);
       N(as).init = List({dcl(v)});
       N(as).x = NameOfVar(v, V(v).pos, SynId());
-      N(as).defining = true;
-      V(v).defn = as;
+      N(as).defining = true;  // gc leaves Defn nil for zero-value declarations
       out.push_back(as);
     }
     return;
