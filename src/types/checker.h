@@ -304,7 +304,8 @@ class Checker {
   void Representation(Operand* x, TypeId t, bool* ok);
   void CompositeLit(Operand* x, NodeId e, TypeId hint);
   void FuncLit(Operand* x, NodeId e);
-  void IndexExpr(Operand* x, NodeId e);   // returns true if instantiated
+  void IndexExpr(Operand* x, NodeId e);
+  void IndexExprRest(Operand* x, NodeId e);  // x holds the evaluated base
   bool IndexedElts(IdSpan<NodeId> elts, TypeId elem, int64_t length, int64_t* max);
   int64_t Index(NodeId index, int64_t max, bool allow_neg, bool* ok);
   bool IsValidIndex(Operand* x, const char* what, bool allow_neg);
@@ -341,7 +342,7 @@ class Checker {
   TypeId Instantiate(Pos pos, TypeId orig, const std::vector<TypeId>& targs, bool verify);
 
   // ---- statements (check_stmt.cpp)
-  void FuncBody(ObjId decl_obj, const std::string& name, TypeId sig, NodeId body, int64_t iota);
+  void FuncBody(ObjId decl_obj, ScopeId scope, TypeId sig, NodeId body, int64_t iota);
   void Usage(ScopeId scope);
   void StmtList(uint32_t ctxt, IdSpan<NodeId> list);
   void Stmt(uint32_t ctxt, NodeId s);
