@@ -101,14 +101,28 @@ struct FileInfo {
   std::string_view build_constraint;  // text after `//go:build`, if any
 };
 
-// The arena holding every node of one package's files.
+// The arena holding every node of one package's files. Nodes live in fixed-size chunks, so
+// references stay valid while the arena grows (like Store, with far fewer allocations).
 class Ast {
  public:
-  NodeId Add(const Node& node) { return nodes_.Add(node); }
-  Node& Get(NodeId id) { return nodes_.Get(id); }
-  const Node& Get(NodeId id) const { return nodes_.Get(id); }
-  const Node& operator[](NodeId id) const { return nodes_.Get(id); }
-  size_t size() const { return nodes_.size(); }
+  NodeId Add(const Node& node) {
+    if (chunks_.empty() || chunks_.back().size() == kChunkSize) {
+      chunks_.emplace_back();
+      chunks_.back().reserve(kChunkSize);
+    }
+    chunks_.back().push_back(node);
+    return NodeId(size_++);
+  }
+  Node& Get(NodeId id) {
+    ESCAPIST_CHECK(id.index() < size_, "Ast::Get out of range");  // also rejects "none"
+    return chunks_[id.index() >> kChunkShift][id.index() & (kChunkSize - 1)];
+  }
+  const Node& Get(NodeId id) const {
+    ESCAPIST_CHECK(id.index() < size_, "Ast::Get out of range");
+    return chunks_[id.index() >> kChunkShift][id.index() & (kChunkSize - 1)];
+  }
+  const Node& operator[](NodeId id) const { return Get(id); }
+  size_t size() const { return size_; }
 
   // Appends `ids` to the list pool and returns their span.
   IdSpan<NodeId> AddList(const std::vector<NodeId>& ids) {
@@ -132,7 +146,10 @@ class Ast {
   std::vector<FileInfo> files;
 
  private:
-  Store<NodeId, Node> nodes_;
+  static constexpr uint32_t kChunkShift = 10;
+  static constexpr uint32_t kChunkSize = 1u << kChunkShift;
+  std::vector<std::vector<Node>> chunks_;  // all full except the last
+  uint32_t size_ = 0;
   std::vector<NodeId> pool_;
 };
 

@@ -834,18 +834,27 @@ void Parser::Advance(const TokSet& follow) {
   }
 }
 
-void Parser::InitStackLimit() {
-  pthread_attr_t attr;
-  if (pthread_getattr_np(pthread_self(), &attr) != 0) return;
-  void* addr = nullptr;
-  size_t size = 0;
-  if (pthread_attr_getstack(&attr, &addr, &size) == 0 && addr != nullptr) {
-    auto lo = reinterpret_cast<uintptr_t>(addr);
-    auto here = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
-    if (here > lo + kStackMargin) stack_limit_ = lo + kStackMargin;
-  }
-  pthread_attr_destroy(&attr);
+// The lowest address the parser's frames may use on this thread (0 if unknown); computed once
+// per thread (pthread_getattr_np reads /proc/self/maps for the main thread).
+uintptr_t ThreadStackLimit() {
+  thread_local uintptr_t limit = [] {
+    uintptr_t result = 0;
+    pthread_attr_t attr;
+    if (pthread_getattr_np(pthread_self(), &attr) != 0) return result;
+    void* addr = nullptr;
+    size_t size = 0;
+    if (pthread_attr_getstack(&attr, &addr, &size) == 0 && addr != nullptr) {
+      auto lo = reinterpret_cast<uintptr_t>(addr);
+      auto here = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
+      if (here > lo + kStackMargin) result = lo + kStackMargin;
+    }
+    pthread_attr_destroy(&attr);
+    return result;
+  }();
+  return limit;
 }
+
+void Parser::InitStackLimit() { stack_limit_ = ThreadStackLimit(); }
 
 // ---------------------------------------------------------------------------------------------
 // Directives

@@ -868,6 +868,7 @@ void Scanner::StdString() {
       ok = false;
       break;
     }
+    if (ch_ > 0 && ch_ < 0x80) SkipPlain('"', '\\');
     NextCh();
   }
 
@@ -897,9 +898,32 @@ void Scanner::RawString() {
   SetLit(Token::kString, ok);
 }
 
+// Advances over plain bytes: while the bytes after ch_ are ASCII and not NUL, '\n' or one of
+// the stop bytes, moves ch_ to the last of them (as repeated NextCh calls would) so that the
+// next NextCh reads the first byte that needs attention. ch_ must be a plain ASCII byte.
+inline void Scanner::SkipPlain(char stop1, char stop2) {
+  size_t j = r_;
+  while (j < end_) {
+    unsigned char c = static_cast<unsigned char>(buf_[j]);
+    if (c == '\n' || c == 0 || c >= 0x80 || c == static_cast<unsigned char>(stop1) ||
+        c == static_cast<unsigned char>(stop2)) {
+      break;
+    }
+    j++;
+  }
+  if (j > r_) {
+    col0_ += static_cast<uint32_t>(j - r_);
+    ch_ = static_cast<unsigned char>(buf_[j - 1]);
+    r_ = j;
+  }
+}
+
 void Scanner::SkipLine() {
   // don't consume '\n' - needed for nlsemi logic
-  while (ch_ >= 0 && ch_ != '\n') NextCh();
+  while (ch_ >= 0 && ch_ != '\n') {
+    if (ch_ > 0 && ch_ < 0x80) SkipPlain('\n', '\n');
+    NextCh();
+  }
 }
 
 void Scanner::LineComment() {
@@ -941,6 +965,7 @@ bool Scanner::SkipComment() {
         return true;
       }
     }
+    if (ch_ > 0 && ch_ < 0x80 && ch_ != '\n') SkipPlain('*', '*');
     NextCh();
   }
   ErrorAt(0, "comment not terminated");

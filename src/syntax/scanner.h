@@ -87,6 +87,7 @@ class Scanner {
   void RawString();
   void SetLit(Token kind, bool ok);
   bool Escape(int32_t quote);
+  void SkipPlain(char stop1, char stop2);
   void SkipLine();
   void LineComment();
   bool SkipComment();
