@@ -361,29 +361,35 @@ bool IsSelfAssign(const Analyzer& a, NodeId dst, NodeId src) {
 std::string NodeString(const Analyzer& a, NodeId id) {
   if (!id) return "<nil>";
   const ir::Node& n = a.N(id);
-  auto expr = [&](NodeId e) { return e ? ir::ExprString(a.prog, a.u, e) : std::string("<nil>"); };
-  auto join = [&](const std::vector<NodeId>& l) {
+  auto expr = [&](NodeId e) { return e ? NodeString(a, e) : std::string("<nil>"); };
+  auto join = [&](const std::vector<NodeId>& l, const char* sep) {
     std::string s;
     for (size_t i = 0; i < l.size(); ++i) {
-      if (i > 0) s += ", ";
+      if (i > 0) s += sep;
       s += l[i] ? expr(l[i]) : std::string("_");
     }
     return s;
   };
   switch (n.op) {
+    case Op::kDcl:
+      return "var " + (n.var ? a.V(n.var).name : std::string("_")) + " " +
+             (n.var ? types::TypeString(a.u, a.V(n.var).type, a.prog.pkg) : std::string());
     case Op::kAs:
       return expr(n.x) + (n.defining && n.y ? " := " : " = ") + expr(n.y);
     case Op::kAsOp:
       return expr(n.x) + " " + syntax::TokenString(n.tok) + "= " + expr(n.y);
     case Op::kAs2:
-      return join(a.List(n.list)) + (n.defining ? " := " : " = ") + join(a.List(n.list2));
+      return join(a.List(n.list), ", ") + (n.defining ? " := " : " = ") +
+             join(a.List(n.list2), ", ");
     case Op::kAs2Func:
     case Op::kAs2DotType:
     case Op::kAs2MapR:
     case Op::kAs2Recv:
-      return join(a.List(n.list)) + (n.defining ? " := " : " = ") + expr(n.x);
+      return join(a.List(n.list), ", ") + (n.defining ? " := " : " = ") + expr(n.x);
+    case Op::kBlock:
+      return join(a.List(n.list), "; ");
     case Op::kReturn:
-      return "return " + join(a.List(n.list));
+      return "return " + join(a.List(n.list), ", ");
     case Op::kFor:
     case Op::kRange:
       return "for loop";
@@ -391,18 +397,36 @@ std::string NodeString(const Analyzer& a, NodeId id) {
       return "select statement";
     case Op::kSwitch:
       return "switch statement";
+    case Op::kCase:
+      return (n.list.count == 0 ? std::string("default") : "case " + join(a.List(n.list), ", ")) +
+             ": " + join(a.List(n.list2), "; ");
+    case Op::kIf: {
+      std::string s = "if " + expr(n.x) + " { " + join(a.List(n.list), "; ") + " }";
+      if (n.list2.count != 0) s += " else { " + join(a.List(n.list2), "; ") + " }";
+      return s;
+    }
     case Op::kSend:
       return expr(n.x) + " <- " + expr(n.y);
     case Op::kGo:
       return "go " + expr(n.x);
     case Op::kDefer:
       return "defer " + expr(n.x);
-    case Op::kCase: {
-      std::string s = n.list.count == 0 ? "default: " : "case " + join(a.List(n.list)) + ": ";
-      return s;
+    case Op::kExprStmt:
+      return expr(n.x);
+    case Op::kBreak:
+    case Op::kContinue:
+    case Op::kGoto:
+    case Op::kFallthrough: {
+      const char* w = n.op == Op::kBreak      ? "break"
+                      : n.op == Op::kContinue ? "continue"
+                      : n.op == Op::kGoto     ? "goto"
+                                              : "fallthrough";
+      return n.label.empty() ? std::string(w) : std::string(w) + " " + n.label;
     }
+    case Op::kLabel:
+      return n.label + ": ";
     default:
-      return expr(id);
+      return ir::ExprString(a.prog, a.u, id);
   }
 }
 
