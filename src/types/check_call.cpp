@@ -181,6 +181,7 @@ void Checker::Conversion(Operand* x, TypeId T) {
     ok = true;
     x->mode = Mode::kValue;
   }
+  x->is_nil = false;
   if (!ok) {
     if (!cause.empty()) {
       ErrorAt(x->expr, "cannot convert " + OperandString(*x) + " to type " + TS(T) + ": " + cause);

@@ -124,9 +124,10 @@ std::string Checker::OperandString(const Operand& x) const {
   static const char* kModeNames[] = {"invalid operand", "no value",      "built-in",
                                      "type",            "constant",      "variable",
                                      "map index expression", "value",   "comma, ok expression"};
-  if (x.mode == Mode::kValue && x.type.has_value() &&
-      IsBasicKind(u_, x.type, BasicKind::kUntypedNil)) {
-    return "nil";
+  if (x.is_nil && x.mode == Mode::kValue) {
+    if (!x.type.has_value() || !IsValid(u_, x.type)) return "nil (with invalid type)";
+    if (IsBasicKind(u_, x.type, BasicKind::kUntypedNil)) return "nil";
+    return "nil (of type " + TS(x.type) + ")";
   }
   std::string expr;
   if (x.expr.has_value()) {

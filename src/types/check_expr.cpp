@@ -273,6 +273,7 @@ void Checker::Ident(Operand* x, NodeId e, TypeId def, bool want_type) {
       break;
     case ObjKind::kNil:
       x->mode = Mode::kValue;
+      x->is_nil = true;
       break;
     default: return;
   }
@@ -927,8 +928,8 @@ void Checker::MatchTypes(Operand* x, Operand* y) {
     if (IsInterface(u_, x->type) || IsInterface(u_, y->type)) return true;
     if (IsBoolean(u_, x->type) != IsBoolean(u_, y->type)) return false;
     if (IsString(u_, x->type) != IsString(u_, y->type)) return false;
-    bool xnil = IsBasicKind(u_, x->type, BasicKind::kUntypedNil) && !IsTypeParam(u_, x->type);
-    bool ynil = IsBasicKind(u_, y->type, BasicKind::kUntypedNil) && !IsTypeParam(u_, y->type);
+    bool xnil = x->is_nil;
+    bool ynil = y->is_nil;
     if (xnil) return HasNil(u_, y->type);
     if (ynil) return HasNil(u_, x->type);
     if (IsPointer(u_, x->type) || IsPointer(u_, y->type)) return false;
@@ -956,10 +957,7 @@ void Checker::Comparison(Operand* x, Operand* y, Token op, bool switch_case) {
   std::string c1;
   int code = 0;
   bool ok = AssignableToOp(x, y->type, nullptr, &code) || AssignableToOp(y, x->type, nullptr, &code);
-  auto is_nil = [&](Operand* o) {
-    return o->mode == Mode::kValue && IsBasicKind(u_, o->type, BasicKind::kUntypedNil) &&
-           !IsTypeParam(u_, o->type);
-  };
+  auto is_nil = [&](Operand* o) { return o->mode == Mode::kValue && o->is_nil; };
   auto composite_kind = [&](TypeId t) -> std::string {
     const Type& ut = u_.Get(Underlying(u_, t));
     switch (ut.kind) {
@@ -996,7 +994,7 @@ void Checker::Comparison(Operand* x, Operand* y, Token op, bool switch_case) {
       case Token::kNeq:
         if (is_nil(x) || is_nil(y)) {
           TypeId t = is_nil(x) ? y->type : x->type;
-          if (!HasNil(u_, t) && !IsBasicKind(u_, t, BasicKind::kUntypedNil)) {
+          if (!HasNil(u_, t) && !(is_nil(x) && is_nil(y))) {
             err_op = y;
             ok = false;
           }
@@ -1384,6 +1382,7 @@ void Checker::Assignment(Operand* x, TypeId T, const std::string& context) {
 // ---- the expression switch (go/types exprInternal)
 
 void Checker::ExprInternal(TypeId hint, Operand* x, NodeId e) {
+  x->is_nil = false;
   x->mode = Mode::kInvalid;
   x->type = u_.invalid_type;
   x->expr = e;

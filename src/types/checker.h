@@ -172,6 +172,7 @@ struct Operand {
   TypeId type;
   Constant val;
   BuiltinId id = BuiltinId::kAppend;
+  bool is_nil = false;  // the predeclared nil, possibly converted (types2 nilvalue mode)
   bool IsValid() const { return mode != Mode::kInvalid; }
   void Invalidate() { mode = Mode::kInvalid; }
 };
