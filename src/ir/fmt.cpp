@@ -96,6 +96,11 @@ class Printer {
     if (n.op == Op::kType && n.type.has_value() && u_.Get(n.type).kind == TypeKind::kPointer) {
       nprec = 7;
     }
+    if (nprec < 0) {
+      // A statement: gc's stmtFmt, never the EXPR of an escape line.
+      out += std::string("<stmt ") + (OpName(n.op) + 1) + ">";
+      return;
+    }
     if (prec > nprec) {
       out += "(";
       Fmt(id, 0, out);

@@ -4,6 +4,9 @@
 #include <fstream>
 #include <sstream>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "syntax/parse.h"
 #include "types/check.h"
 
@@ -19,21 +22,18 @@ std::string ReadFile(const std::string& path) {
 
 std::unique_ptr<Loaded> LoadAndBuild(const std::string& name, const std::string& text) {
   auto l = std::make_unique<Loaded>();
-  l->universe = std::make_unique<types::Universe>();
-  SourceFile file;
-  file.path = name;
-  file.display_name = name;
-  file.text = text;
-  uint32_t fi = l->sources.Add(std::move(file));
-  auto pkg = std::make_unique<types::Package>();
-  pkg->path = "p";
-  pkg->go_version = "go1.27";
-  l->pkg = l->universe->packages.Add(std::move(pkg));
-  types::Package& p = l->universe->Pkg(l->pkg);
-  syntax::ParseFile(l->sources, fi, p.ast, l->diags);
-  types::CheckPackage(*l->universe, l->pkg, l->sources,
-                      [](const std::string&) { return types::PkgId(); }, l->diags);
-  l->prog = ir::Build(*l->universe, l->pkg, l->build_diags);
+  types::LoadOptions opts;
+  l->loader = std::make_unique<types::Loader>(opts);
+  l->universe = &l->loader->universe();
+  std::string path = name;
+  if (ReadFile(path) != text) {
+    std::string dir = "/tmp/escapist-irtest-" + std::to_string(getpid());
+    mkdir(dir.c_str(), 0700);
+    path = dir + "/" + name.substr(name.rfind('/') + 1);
+    std::ofstream(path, std::ios::binary) << text;
+  }
+  l->pkg = l->loader->LoadFiles({path}, "p", l->diags);
+  if (l->pkg.has_value()) l->prog = ir::Build(*l->universe, l->pkg, l->build_diags);
   return l;
 }
 

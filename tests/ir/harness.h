@@ -9,20 +9,22 @@
 #include "base/source.h"
 #include "diag/diag.h"
 #include "ir/build.h"
+#include "types/check.h"
 #include "types/types.h"
 
 namespace escapist::irtest {
 
 struct Loaded {
-  SourceSet sources;
-  std::unique_ptr<types::Universe> universe;
+  std::unique_ptr<types::Loader> loader;
+  types::Universe* universe = nullptr;
   types::PkgId pkg;
   DiagnosticSink diags;  // parse and type errors
   DiagnosticSink build_diags;  // remarks of ir::Build (`unknown: ...`)
   ir::Program prog;
 };
 
-// Parses and checks `text` as file `name` of package path "p", then builds its IR.
+// Parses and checks `text` as file `name` (written to a temporary directory unless it names an
+// existing file) of package path "p", then builds its IR.
 std::unique_ptr<Loaded> LoadAndBuild(const std::string& name, const std::string& text);
 
 // Reads a file; empty string if it cannot be read.
