@@ -293,6 +293,10 @@ class LoopVar {
     std::vector<NodeId> keep;
     bool changed = false;
     for (NodeId s : prog_.List(span)) {
+      if (!s.has_value()) {  // blank range key
+        keep.push_back(s);
+        continue;
+      }
       const Node& n = N(s);
       if (n.op == Op::kDcl && n.var.has_value()) {
         auto it = fixups_.find(n.var.index());
