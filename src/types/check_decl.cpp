@@ -408,8 +408,61 @@ void Checker::Declare(ScopeId scope, NodeId name_node, ObjId obj, Pos scope_pos)
   if (name_node.has_value()) RecordDef(name_node, obj);
 }
 
-ObjId Checker::LookupName(const std::string& name, Pos*) {
-  return u_.Lookup(env_.scope, name);
+ObjId Checker::LookupName(const std::string& name, ScopeId* found_scope) {
+  for (ScopeId s = env_.scope; s.has_value(); s = u_.scopes.Get(s).parent) {
+    const auto& names = u_.scopes.Get(s).names;
+    auto it = names.find(name);
+    if (it != names.end()) {
+      if (found_scope) *found_scope = s;
+      return it->second;
+    }
+  }
+  return ObjId();
+}
+
+// The target of an alias that is still being declared, if its right-hand side is simple enough
+// to name without evaluating it (types2 gets this from its lazily resolved Alias types).
+TypeId Checker::PeekAliasTarget(NodeId rhs, int depth) {
+  if (!rhs.has_value() || depth > 20) return TypeId();
+  const Node& n = ast_[rhs];
+  switch (n.kind) {
+    case NodeKind::kParen: return PeekAliasTarget(n.x, depth + 1);
+    case NodeKind::kName: {
+      ScopeId saved = env_.scope;
+      ObjId obj = LookupName(std::string(n.text));
+      env_.scope = saved;
+      if (!obj.has_value() || u_.Obj(obj).kind != ObjKind::kTypeName) return TypeId();
+      const Object& o = u_.Obj(obj);
+      if (o.type.has_value() && o.type != u_.invalid_type) return o.type;
+      if (o.is_alias && o.pkg == pkg_id_ && decls_.count(obj.index())) {
+        const Node& spec = ast_[decls_[obj.index()].spec];
+        if (spec.list.size() == 0) return PeekAliasTarget(spec.y, depth + 1);
+      }
+      return TypeId();
+    }
+    case NodeKind::kSelector: {
+      if (ast_[n.x].kind != NodeKind::kName) return TypeId();
+      ObjId pn = LookupName(std::string(ast_[n.x].text));
+      if (!pn.has_value() || u_.Obj(pn).kind != ObjKind::kPkgName) return TypeId();
+      const Package& ip = u_.Pkg(u_.Obj(pn).imported);
+      if (!ip.scope.has_value()) return TypeId();
+      const auto& names = u_.scopes.Get(ip.scope).names;
+      auto it = names.find(std::string(ast_[n.y].text));
+      if (it == names.end() || u_.Obj(it->second).kind != ObjKind::kTypeName) return TypeId();
+      return u_.Obj(it->second).type;
+    }
+    case NodeKind::kUnary:
+      if (n.op == Token::kMul) {
+        TypeId e = PeekAliasTarget(n.x, depth + 1);
+        return e.has_value() ? u_.NewPointer(e) : TypeId();
+      }
+      return TypeId();
+    case NodeKind::kSliceType: {
+      TypeId e = PeekAliasTarget(n.y, depth + 1);
+      return e.has_value() ? u_.NewSlice(e) : TypeId();
+    }
+    default: return TypeId();
+  }
 }
 
 ScopeId Checker::OpenScope(NodeId n, const char*) {
@@ -505,7 +558,7 @@ void Checker::CollectObjects() {
               auto& fnames = u_.scopes.Get(file_scope).names;
               if (fnames.count(n)) continue;
               fnames[n] = o;
-              dot_import_uses_[o.index()] = pn_id;
+              dot_import_uses_[(static_cast<uint64_t>(file_scope.index()) << 32) | o.index()] = pn_id;
             }
           } else if (name != "_") {
             Declare(file_scope, NodeId(), pn_id, Pos());
@@ -766,6 +819,17 @@ void Checker::ObjDecl(ObjId obj) {
         if (!ValidCycle(obj) || !o.type.has_value()) u_.objects.Get(obj).type = u_.invalid_type;
         break;
       case ObjKind::kTypeName:
+        if (o.is_alias && o.type == u_.invalid_type && decls_.count(obj.index())) {
+          const Node& spec = ast_[decls_[obj.index()].spec];
+          Environment saved = env_;
+          env_.scope = decls_[obj.index()].file_scope;
+          TypeId t = spec.list.size() == 0 ? PeekAliasTarget(spec.y, 0) : TypeId();
+          env_ = saved;
+          if (t.has_value()) {
+            u_.objects.Get(obj).type = t;
+            return;
+          }
+        }
         if (!ValidCycle(obj)) {
           if (!u_.Obj(obj).type.has_value()) u_.objects.Get(obj).type = u_.invalid_type;
         }

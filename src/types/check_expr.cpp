@@ -203,7 +203,8 @@ void Checker::Ident(Operand* x, NodeId e, TypeId def, bool want_type) {
   x->expr = e;
   x->type = u_.invalid_type;
   std::string name(ast_[e].text);
-  ObjId obj = LookupName(name);
+  ScopeId found_scope;
+  ObjId obj = LookupName(name, &found_scope);
   if (!obj.has_value()) {
     if (name == "_") {
       ErrorAt(e, "cannot use _ as value or type");
@@ -225,7 +226,8 @@ void Checker::Ident(Operand* x, NodeId e, TypeId def, bool want_type) {
   if (!o0.type.has_value() || (got_type && want_type && o0.pkg == pkg_id_)) {
     if (decls_.count(obj.index())) ObjDecl(obj);
   }
-  auto dit = dot_import_uses_.find(obj.index());
+  auto dit = dot_import_uses_.find((static_cast<uint64_t>(found_scope.index()) << 32) |
+                                   obj.index());
   if (dit != dot_import_uses_.end()) used_pkg_names_.insert(dit->second.index());
   const Object& o = u_.Obj(obj);
   TypeId typ = o.type.has_value() ? o.type : u_.invalid_type;

@@ -235,7 +235,8 @@ class Checker {
   // ---- objects and scopes
   ObjId NewVar(Pos pos, const std::string& name, TypeId type, VarKind kind, NodeId decl);
   void Declare(ScopeId scope, NodeId name_node, ObjId obj, Pos scope_pos);
-  ObjId LookupName(const std::string& name, Pos* found_scope_pos = nullptr);
+  ObjId LookupName(const std::string& name, ScopeId* found_scope = nullptr);
+  TypeId PeekAliasTarget(NodeId rhs, int depth);
   ScopeId OpenScope(NodeId n, const char* what);
   void CloseScope();
   void Use(NodeId e);  // evaluates expressions only for their side effects (error recovery)
@@ -389,7 +390,8 @@ class Checker {
   std::vector<ScopeId> file_scopes_;
   std::vector<ObjId> imports_;  // PkgName objects, for unused import check
   std::unordered_set<uint32_t> used_pkg_names_;
-  std::unordered_map<uint32_t, ObjId> dot_import_uses_;  // obj from dot-import -> PkgName
+  // (file scope, dot-imported object) -> the PkgName of the dot-import.
+  std::unordered_map<uint64_t, ObjId> dot_import_uses_;
   std::unordered_map<uint32_t, std::vector<ObjId>> methods_;  // base TypeName -> methods
   std::unordered_map<uint32_t, TypeId> node_types_;  // cached types of shared type nodes
   std::unordered_map<std::string, ObjId> pkg_names_by_file_;

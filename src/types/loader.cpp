@@ -178,6 +178,28 @@ std::string_view BuildLine(std::string_view text) {
   return {};
 }
 
+// Whether the file imports "C" (such files are excluded when cgo is disabled, as go/build does).
+bool ImportsC(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t end = text.find('\n', i);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(i, end - i);
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) {
+      line.remove_suffix(1);
+    }
+    size_t b = line.find_first_not_of(" \t");
+    std::string_view t = b == std::string_view::npos ? std::string_view() : line.substr(b);
+    if (t == "import \"C\"" || t == "\"C\"") return true;
+    if (line.substr(0, 5) == "func " || line.substr(0, 5) == "type " ||
+        line.substr(0, 4) == "var " || line.substr(0, 6) == "const ") {
+      return false;
+    }
+    i = end + 1;
+  }
+  return false;
+}
+
 void* ThreadMain(void* arg) {
   auto* f = static_cast<std::function<void()>*>(arg);
   (*f)();
@@ -376,6 +398,7 @@ PkgId Loader::LoadDir(const std::string& dir, const std::string& path, Diagnosti
       bool v = expr.Eval(&ok);
       if (!ok || !v) continue;
     }
+    if (!opts_.cgo_enabled && ImportsC(text)) continue;
     // External test packages (package x_test) are not part of the package.
     if (opts_.include_tests && name.size() > 8 &&
         name.compare(name.size() - 8, 8, "_test.go") == 0) {
@@ -458,6 +481,7 @@ PkgId Loader::Import(const std::string& path, DiagnosticSink& diags) {
       BuildExpr expr(line, tags);
       if (!expr.Eval(&ok) || !ok) continue;
     }
+    if (!opts_.cgo_enabled && ImportsC(text)) continue;
     files.push_back(full);
   }
   if (files.empty()) {
