@@ -20,6 +20,7 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -99,6 +100,14 @@ struct FileInfo {
   };
   std::vector<Linkname> linknames;
   std::string_view build_constraint;  // text after `//go:build`, if any
+  // Errors gc reports only after type checking has succeeded (its noder's check of the
+  // directives attached to declarations: "misplaced compiler directive", "misplaced go:embed
+  // directive"). The driver emits them if no other error was reported.
+  struct LateError {
+    Pos pos;
+    std::string text;
+  };
+  std::vector<LateError> late_errors;
 };
 
 // The arena holding every node of one package's files. Nodes live in fixed-size chunks, so

@@ -663,13 +663,16 @@ class Parser final : public ScannerHandler {
     for (const Pos& p : pragma_.embeds) NoderError(p, "misplaced go:embed directive");
     pragma_ = PendingPragma();
   }
-  // gc's pkgWriter.checkPragmas: directives a declaration does not allow are misplaced.
+  // gc's pkgWriter.checkPragmas: directives a declaration does not allow are misplaced. gc runs
+  // it after type checking, so the errors go to FileInfo::late_errors.
   void CheckPragmas(const PendingPragma& prag, uint32_t allowed, bool embed_ok) {
     for (const auto& [flag, p] : prag.pos) {
-      if (flag & ~allowed) NoderError(p, "misplaced compiler directive");
+      if (flag & ~allowed) info_.late_errors.push_back({p, "misplaced compiler directive"});
     }
     if (!embed_ok) {
-      for (const Pos& p : prag.embeds) NoderError(p, "misplaced go:embed directive");
+      for (const Pos& p : prag.embeds) {
+        info_.late_errors.push_back({p, "misplaced go:embed directive"});
+      }
     }
   }
   void ApplyLinknames(NodeId file);

@@ -173,6 +173,11 @@ int main(int argc, char** argv) {
     syntax::NodeId file = syntax::ParseFile(sources, i, ast, diags);
     elapsed += std::chrono::steady_clock::now() - t0;
     bytes += sources.Get(i).text.size();
+    // gc reports the late errors (directives misplaced on declarations) only if nothing else
+    // failed.
+    if (diags.error_count() == 0) {
+      for (const syntax::FileInfo::LateError& e : ast.files[0].late_errors) diags.Error(e.pos, e.text);
+    }
     if (diags.error_count() > 0) files_with_errors++;
     total_errors += diags.error_count();
     if (!quiet) {
