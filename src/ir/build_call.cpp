@@ -210,7 +210,14 @@ NodeId Builder::Call(SynId e) {
     }
     return Builtin(e, O(obj).builtin);
   }
-  if (info_.instances.Get(fun).size() > 0 || S(fun).kind == syntax::NodeKind::kIndex) {
+  bool generic = info_.instances.Get(fun).size() > 0;
+  if (S(fun).kind == syntax::NodeKind::kIndex) {
+    SynId fx = Unparen(S(fun).x);
+    TypeId xt = TV(fx).type;
+    generic = generic || info_.instances.Get(fx).size() > 0 ||
+              (xt.has_value() && T(xt).kind == TypeKind::kSignature && !T(xt).type_params.empty());
+  }
+  if (generic) {
     return Bad(s.pos, e, "call of a generic function");
   }
   TypeId ft = Core(ftv.type);

@@ -1,6 +1,7 @@
 // tests/ir/harness.cpp -- see harness.h.
 #include "harness.h"
 
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -23,6 +24,11 @@ std::string ReadFile(const std::string& path) {
 std::unique_ptr<Loaded> LoadAndBuild(const std::string& name, const std::string& text) {
   auto l = std::make_unique<Loaded>();
   types::LoadOptions opts;
+  // Standard-library imports load from GOROOT when one is installed (tests use none).
+  const char* goroot = std::getenv("ESCAPIST_GOROOT");
+  opts.goroot = goroot != nullptr ? goroot : "/usr/lib/go-1.27";
+  struct stat st;
+  if (stat((opts.goroot + "/src").c_str(), &st) != 0) opts.goroot.clear();
   l->loader = std::make_unique<types::Loader>(opts);
   l->universe = &l->loader->universe();
   std::string path = name;
