@@ -15,19 +15,24 @@ void AppendPos(std::string* out, Pos p) {
 
 const char* OpName(Token op) {
   switch (op) {
-    case Token::kInt: return "INT";
-    case Token::kFloat: return "FLOAT";
-    case Token::kImag: return "IMAG";
-    case Token::kChar: return "CHAR";
-    case Token::kString: return "STRING";
-    default: return TokenString(op);
+    case Token::kInt:
+      return "INT";
+    case Token::kFloat:
+      return "FLOAT";
+    case Token::kImag:
+      return "IMAG";
+    case Token::kChar:
+      return "CHAR";
+    case Token::kString:
+      return "STRING";
+    default:
+      return TokenString(op);
   }
 }
 
 void AppendFlags(std::string* out, uint16_t flags) {
-  static const char* const kNames[] = {"HasDots", "Full",   "Embedded", "Alias",
-                                       "Default", "IncDec", "ChanSend", "ChanRecv",
-                                       "ImplicitType", "Tilde"};
+  static const char* const kNames[] = {"HasDots", "Full",     "Embedded", "Alias",        "Default",
+                                       "IncDec",  "ChanSend", "ChanRecv", "ImplicitType", "Tilde"};
   bool first = true;
   for (int i = 0; i < 16; i++) {
     if (!(flags & (1u << i))) continue;
@@ -145,8 +150,12 @@ bool ShortPrinter::IsTypeElem(NodeId x) const {
   if (!x) return false;
   const Node& n = N(x);
   switch (n.kind) {
-    case NodeKind::kArrayType: case NodeKind::kStructType: case NodeKind::kFuncType:
-    case NodeKind::kInterfaceType: case NodeKind::kSliceType: case NodeKind::kMapType:
+    case NodeKind::kArrayType:
+    case NodeKind::kStructType:
+    case NodeKind::kFuncType:
+    case NodeKind::kInterfaceType:
+    case NodeKind::kSliceType:
+    case NodeKind::kMapType:
     case NodeKind::kChanType:
       return true;
     case NodeKind::kBinary:

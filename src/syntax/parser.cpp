@@ -1,13 +1,13 @@
 // syntax/parser.cpp -- the Go parser, a port of gc's cmd/compile/internal/syntax/parser.go that
 // builds escapist's uniform AST (see ast.h and node_kinds.def for the node shapes).
+#include <pthread.h>
+
 #include <cstring>
 #include <deque>
 #include <initializer_list>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <pthread.h>
 
 #include "syntax/dump.h"
 #include "syntax/parse.h"
@@ -41,13 +41,26 @@ bool IsKeyword(Token t) { return t >= Token::kBreak && t <= Token::kVar; }
 // `++`, `--` or op=).
 bool IsGcOperator(Token t) {
   switch (t) {
-    case Token::kOrOr: case Token::kAndAnd:
-    case Token::kEql: case Token::kNeq: case Token::kLss: case Token::kLeq: case Token::kGtr:
+    case Token::kOrOr:
+    case Token::kAndAnd:
+    case Token::kEql:
+    case Token::kNeq:
+    case Token::kLss:
+    case Token::kLeq:
+    case Token::kGtr:
     case Token::kGeq:
-    case Token::kAdd: case Token::kSub: case Token::kOr: case Token::kXor:
-    case Token::kDiv: case Token::kRem: case Token::kAnd: case Token::kAndNot: case Token::kShl:
+    case Token::kAdd:
+    case Token::kSub:
+    case Token::kOr:
+    case Token::kXor:
+    case Token::kDiv:
+    case Token::kRem:
+    case Token::kAnd:
+    case Token::kAndNot:
+    case Token::kShl:
     case Token::kShr:
-    case Token::kNot: case Token::kTilde:
+    case Token::kNot:
+    case Token::kTilde:
       return true;
     default:
       return false;
@@ -57,9 +70,12 @@ bool IsGcOperator(Token t) {
 // tokstring: the English word for selected punctuation tokens, for error messages.
 std::string TokString(Token tok) {
   switch (tok) {
-    case Token::kComma: return "comma";
-    case Token::kSemi: return "semicolon or newline";
-    default: break;
+    case Token::kComma:
+      return "comma";
+    case Token::kSemi:
+      return "semicolon or newline";
+    default:
+      break;
   }
   if (IsKeyword(tok)) return std::string("keyword ") + TokenString(tok);
   return TokenString(tok);
@@ -86,10 +102,10 @@ struct TokSet {
 };
 
 // Keywords that start a statement: good synchronization points after syntax errors.
-const TokSet kStopset = {Token::kBreak, Token::kConst, Token::kContinue, Token::kDefer,
-                         Token::kFallthrough, Token::kFor, Token::kGo, Token::kGoto,
-                         Token::kIf, Token::kReturn, Token::kSelect, Token::kSwitch,
-                         Token::kType, Token::kVar};
+const TokSet kStopset = {Token::kBreak,       Token::kConst,  Token::kContinue, Token::kDefer,
+                         Token::kFallthrough, Token::kFor,    Token::kGo,       Token::kGoto,
+                         Token::kIf,          Token::kReturn, Token::kSelect,   Token::kSwitch,
+                         Token::kType,        Token::kVar};
 
 // gc's noder.pragmaFlag: the Pragma bits of a `//go:` directive verb.
 uint32_t PragmaFlag(std::string_view verb) {
@@ -189,19 +205,19 @@ class BranchChecker {
 
  private:
   struct Label {
-    int parent;     // block containing this label declaration
-    NodeId lstmt;   // statement declaring the label
+    int parent;    // block containing this label declaration
+    NodeId lstmt;  // statement declaring the label
     bool used;
   };
   struct Block {
-    int parent;     // immediately enclosing block, or -1
-    Pos start;      // start of block
-    NodeId lstmt;   // labeled statement associated with this block, or none
+    int parent;    // immediately enclosing block, or -1
+    Pos start;     // start of block
+    NodeId lstmt;  // labeled statement associated with this block, or none
   };
   // The statements within which break or continue statements are valid.
   struct Targets {
-    NodeId breaks;     // ForStmt, RangeStmt, SwitchStmt, SelectStmt, or none
-    NodeId continues;  // ForStmt, RangeStmt, or none
+    NodeId breaks;        // ForStmt, RangeStmt, SwitchStmt, SelectStmt, or none
+    NodeId continues;     // ForStmt, RangeStmt, or none
     int case_index = -1;  // case index of immediately enclosing switch statement, or < 0
   };
   // A statement sequence: a list span, or one statement.
@@ -564,8 +580,8 @@ class Parser final : public ScannerHandler {
   IdSpan<NodeId> Commit(size_t mark) {
     IdSpan<NodeId> span;
     if (scratch_.size() > mark) {
-      span = ast_.AddListFrom(std::span<const NodeId>(scratch_.data() + mark,
-                                                      scratch_.size() - mark));
+      span =
+          ast_.AddListFrom(std::span<const NodeId>(scratch_.data() + mark, scratch_.size() - mark));
     }
     scratch_.resize(mark);
     return span;
@@ -810,7 +826,10 @@ void Parser::SyntaxErrorAt(Pos p, std::string_view msg) {
     case Token::kSemi:
       tok = std::string(s_.lit);
       break;
-    case Token::kInt: case Token::kFloat: case Token::kImag: case Token::kChar:
+    case Token::kInt:
+    case Token::kFloat:
+    case Token::kImag:
+    case Token::kChar:
     case Token::kString:
       tok = "literal " + std::string(s_.lit);
       break;
@@ -931,7 +950,7 @@ void Parser::CheckLineDirective(uint32_t tline, uint32_t tcol, std::string_view 
   bool ok2;
   TrailingDigits(text.substr(0, i - 1), &i2, &n2, &ok2);
   if (ok2) {
-    //line filename:line:col
+    // line filename:line:col
     std::swap(i, i2);
     line = n2;
     uint64_t col = n;
@@ -1105,10 +1124,14 @@ Pos Parser::List(const char* context, Token sep, Token close, F f) {
 void Parser::AppendGroup(Token keyword) {
   auto spec = [&](ConstGroup* group) -> NodeId {
     switch (keyword) {
-      case Token::kImport: return ImportDecl();
-      case Token::kConst: return ConstDecl(group);
-      case Token::kType: return TypeDecl();
-      default: return VarDecl();
+      case Token::kImport:
+        return ImportDecl();
+      case Token::kConst:
+        return ConstDecl(group);
+      case Token::kType:
+        return TypeDecl();
+      default:
+        return VarDecl();
     }
   };
   if (s_.tok == Token::kLparen) {
@@ -1300,8 +1323,12 @@ std::pair<NodeId, NodeId> Parser::ExtractName(NodeId x, bool force) {
 bool Parser::IsTypeElem(NodeId x) {
   for (;;) {
     switch (Kind(x)) {
-      case NodeKind::kArrayType: case NodeKind::kStructType: case NodeKind::kFuncType:
-      case NodeKind::kInterfaceType: case NodeKind::kSliceType: case NodeKind::kMapType:
+      case NodeKind::kArrayType:
+      case NodeKind::kStructType:
+      case NodeKind::kFuncType:
+      case NodeKind::kInterfaceType:
+      case NodeKind::kSliceType:
+      case NodeKind::kMapType:
       case NodeKind::kChanType:
         return true;
       case NodeKind::kBinary:
@@ -1428,7 +1455,11 @@ NodeId Parser::UnaryExpr() {
   DepthGuard guard(this);
 
   switch (s_.tok) {
-    case Token::kMul: case Token::kAdd: case Token::kSub: case Token::kNot: case Token::kXor:
+    case Token::kMul:
+    case Token::kAdd:
+    case Token::kSub:
+    case Token::kNot:
+    case Token::kXor:
     case Token::kTilde: {
       NodeId x = New(NodeKind::kUnary, pos());
       N(x).op = s_.tok;
@@ -1511,8 +1542,8 @@ NodeId Parser::CallStmt() {
   NodeId x = PExpr(NodeId(), s_.tok == Token::kLparen);  // keep_parens so we can report error
   NodeId t = Unparen(x);
   if (t != x) {
-    ErrorAt(N(x).pos, std::string("expression in ") + TokenString(keyword) +
-                          " must not be parenthesized");
+    ErrorAt(N(x).pos,
+            std::string("expression in ") + TokenString(keyword) + " must not be parenthesized");
     // already progressed, no need to advance
     x = t;
   }
@@ -1526,7 +1557,10 @@ NodeId Parser::Operand(bool keep_parens) {
     case Token::kName:
       return Name();
 
-    case Token::kInt: case Token::kFloat: case Token::kImag: case Token::kChar:
+    case Token::kInt:
+    case Token::kFloat:
+    case Token::kImag:
+    case Token::kChar:
     case Token::kString:
       return OLiteral();
 
@@ -1569,7 +1603,10 @@ NodeId Parser::Operand(bool keep_parens) {
       return ftyp;
     }
 
-    case Token::kLbrack: case Token::kChan: case Token::kMap: case Token::kStruct:
+    case Token::kLbrack:
+    case Token::kChan:
+    case Token::kMap:
+    case Token::kStruct:
     case Token::kInterface:
       return Type();  // othertype
 
@@ -1713,7 +1750,9 @@ NodeId Parser::PExpr(NodeId x, bool keep_parens) {
             // x is possibly a composite literal type
             complit_ok = xnest_ >= 0 && !IsValue(t);
             break;
-          case NodeKind::kArrayType: case NodeKind::kSliceType: case NodeKind::kStructType:
+          case NodeKind::kArrayType:
+          case NodeKind::kSliceType:
+          case NodeKind::kStructType:
           case NodeKind::kMapType:
             // x is a comptype
             complit_ok = true;
@@ -1742,9 +1781,14 @@ NodeId Parser::PExpr(NodeId x, bool keep_parens) {
 bool Parser::IsValue(NodeId x) {
   for (;;) {
     switch (Kind(x)) {
-      case NodeKind::kBasicLit: case NodeKind::kCompositeLit: case NodeKind::kFuncLit:
-      case NodeKind::kSlice: case NodeKind::kTypeAssert: case NodeKind::kTypeSwitchGuard:
-      case NodeKind::kCall: case NodeKind::kBinary:
+      case NodeKind::kBasicLit:
+      case NodeKind::kCompositeLit:
+      case NodeKind::kFuncLit:
+      case NodeKind::kSlice:
+      case NodeKind::kTypeAssert:
+      case NodeKind::kTypeSwitchGuard:
+      case NodeKind::kCall:
+      case NodeKind::kBinary:
         return true;
       case NodeKind::kUnary:
         return N(x).op != Token::kMul;  // *T may be a type
@@ -2798,8 +2842,8 @@ void Parser::Header(Token keyword, NodeId* init, NodeId* cond, NodeId* post) {
   if (!cond_stmt) {
     if (keyword == Token::kIf && semi_pos.known()) {
       if (semi_lit != "semicolon") {
-        SyntaxErrorAt(semi_pos, "unexpected " + std::string(semi_lit) +
-                                    ", expected { after if clause");
+        SyntaxErrorAt(semi_pos,
+                      "unexpected " + std::string(semi_lit) + ", expected { after if clause");
       } else {
         SyntaxErrorAt(semi_pos, "missing condition in if statement");
       }
@@ -3004,13 +3048,25 @@ NodeId Parser::StmtOrNil() {
     case Token::kLbrace:
       return BlockStmt("");
 
-    case Token::kAdd: case Token::kSub: case Token::kMul: case Token::kAnd: case Token::kXor:
+    case Token::kAdd:
+    case Token::kSub:
+    case Token::kMul:
+    case Token::kAnd:
+    case Token::kXor:
     case Token::kNot:
       return SimpleStmt(XList(), Token::kNone);  // unary operators
 
-    case Token::kInt: case Token::kFloat: case Token::kImag: case Token::kChar:
-    case Token::kString: case Token::kFunc: case Token::kLparen:  // operands
-    case Token::kLbrack: case Token::kStruct: case Token::kMap: case Token::kChan:
+    case Token::kInt:
+    case Token::kFloat:
+    case Token::kImag:
+    case Token::kChar:
+    case Token::kString:
+    case Token::kFunc:
+    case Token::kLparen:  // operands
+    case Token::kLbrack:
+    case Token::kStruct:
+    case Token::kMap:
+    case Token::kChan:
     case Token::kInterface:  // composite types
     case Token::kArrow:      // receive operator
       return SimpleStmt(XList(), Token::kNone);
@@ -3256,14 +3312,30 @@ bool UnquoteChar(std::string_view s, size_t* i, char quote, int32_t* value, bool
   char e = s[*i + 1];
   *i += 2;
   switch (e) {
-    case 'a': *value = '\a'; return true;
-    case 'b': *value = '\b'; return true;
-    case 'f': *value = '\f'; return true;
-    case 'n': *value = '\n'; return true;
-    case 'r': *value = '\r'; return true;
-    case 't': *value = '\t'; return true;
-    case 'v': *value = '\v'; return true;
-    case '\\': *value = '\\'; return true;
+    case 'a':
+      *value = '\a';
+      return true;
+    case 'b':
+      *value = '\b';
+      return true;
+    case 'f':
+      *value = '\f';
+      return true;
+    case 'n':
+      *value = '\n';
+      return true;
+    case 'r':
+      *value = '\r';
+      return true;
+    case 't':
+      *value = '\t';
+      return true;
+    case 'v':
+      *value = '\v';
+      return true;
+    case '\\':
+      *value = '\\';
+      return true;
     case '\'':
     case '"':
       if (e != quote) return false;
@@ -3290,7 +3362,14 @@ bool UnquoteChar(std::string_view s, size_t* i, char quote, int32_t* value, bool
       *value = static_cast<int32_t>(v);
       return true;
     }
-    case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+    case '0':
+    case '1':
+    case '2':
+    case '3':
+    case '4':
+    case '5':
+    case '6':
+    case '7': {
       uint32_t v = static_cast<uint32_t>(e - '0');
       if (*i + 2 > s.size()) return false;
       for (int k = 0; k < 2; k++) {

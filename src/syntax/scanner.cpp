@@ -29,9 +29,7 @@ constexpr int32_t kRuneError = 0xFFFD;
 constexpr int32_t kMaxRune = 0x10FFFF;
 
 inline int32_t Lower(int32_t ch) { return ('a' - 'A') | ch; }
-inline bool IsLetter(int32_t ch) {
-  return ('a' <= Lower(ch) && Lower(ch) <= 'z') || ch == '_';
-}
+inline bool IsLetter(int32_t ch) { return ('a' <= Lower(ch) && Lower(ch) <= 'z') || ch == '_'; }
 inline bool IsDecimal(int32_t ch) { return '0' <= ch && ch <= '9'; }
 inline bool IsHex(int32_t ch) {
   return ('0' <= ch && ch <= '9') || ('a' <= Lower(ch) && Lower(ch) <= 'f');
@@ -39,10 +37,14 @@ inline bool IsHex(int32_t ch) {
 
 const char* BaseName(int base) {
   switch (base) {
-    case 2: return "binary";
-    case 8: return "octal";
-    case 10: return "decimal";
-    case 16: return "hexadecimal";
+    case 2:
+      return "binary";
+    case 8:
+      return "octal";
+    case 10:
+      return "decimal";
+    case 16:
+      return "hexadecimal";
   }
   return "?";
 }
@@ -168,8 +170,8 @@ int32_t DecodeUtf8(const char* s, size_t n, int* width) {
     if (c0 == 0xF4) hi = 0x8F;
     if (!cont(1, lo, hi) || !cont(2, 0x80, 0xBF) || !cont(3, 0x80, 0xBF)) return kRuneError;
     *width = 4;
-    return static_cast<int32_t>(((c0 & 0x07) << 18) | ((p[1] & 0x3F) << 12) |
-                                ((p[2] & 0x3F) << 6) | (p[3] & 0x3F));
+    return static_cast<int32_t>(((c0 & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) |
+                                (p[3] & 0x3F));
   }
   return kRuneError;
 }
@@ -195,13 +197,27 @@ std::string QuoteRune(int32_t r) {
   } else {
     char buf[16];
     switch (r) {
-      case '\a': s += "\\a"; break;
-      case '\b': s += "\\b"; break;
-      case '\f': s += "\\f"; break;
-      case '\n': s += "\\n"; break;
-      case '\r': s += "\\r"; break;
-      case '\t': s += "\\t"; break;
-      case '\v': s += "\\v"; break;
+      case '\a':
+        s += "\\a";
+        break;
+      case '\b':
+        s += "\\b";
+        break;
+      case '\f':
+        s += "\\f";
+        break;
+      case '\n':
+        s += "\\n";
+        break;
+      case '\r':
+        s += "\\r";
+        break;
+      case '\t':
+        s += "\\t";
+        break;
+      case '\v':
+        s += "\\v";
+        break;
       default:
         if (r < ' ' || r == 0x7F) {
           std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned>(r));
@@ -376,8 +392,16 @@ redo:
       tok = Token::kSemi;
       break;
 
-    case '0': case '1': case '2': case '3': case '4':
-    case '5': case '6': case '7': case '8': case '9':
+    case '0':
+    case '1':
+    case '2':
+    case '3':
+    case '4':
+    case '5':
+    case '6':
+    case '7':
+    case '8':
+    case '9':
       Number(false);
       break;
 
@@ -697,10 +721,10 @@ int Scanner::Digits(int base, int* invalid) {
 void Scanner::Number(bool seen_point) {
   bool ok = true;
   Token kind = Token::kInt;
-  int base = 10;        // number base
-  int32_t prefix = 0;   // one of 0 (decimal), '0' (0-octal), 'x', 'o', or 'b'
-  int digsep = 0;       // bit 0: digit present, bit 1: '_' present
-  int invalid = -1;     // index of invalid digit in literal, or < 0
+  int base = 10;       // number base
+  int32_t prefix = 0;  // one of 0 (decimal), '0' (0-octal), 'x', 'o', or 'b'
+  int digsep = 0;      // bit 0: digit present, bit 1: '_' present
+  int invalid = -1;    // index of invalid digit in literal, or < 0
 
   // integer part
   if (!seen_point) {
@@ -1003,10 +1027,24 @@ bool Scanner::Escape(int32_t quote) {
   uint32_t base, max;
 
   switch (ch_) {
-    case 'a': case 'b': case 'f': case 'n': case 'r': case 't': case 'v': case '\\':
+    case 'a':
+    case 'b':
+    case 'f':
+    case 'n':
+    case 'r':
+    case 't':
+    case 'v':
+    case '\\':
       NextCh();
       return true;
-    case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7':
+    case '0':
+    case '1':
+    case '2':
+    case '3':
+    case '4':
+    case '5':
+    case '6':
+    case '7':
       n = 3;
       base = 8;
       max = 255;

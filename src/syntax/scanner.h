@@ -61,19 +61,19 @@ class Scanner {
   // The current token, valid after Next().
   uint32_t line = 0;  // token position, from 1
   uint32_t col = 0;
-  bool blank = false;             // the line is blank up to col
-  Token tok = Token::kNone;       // kInt..kString for literals (gc's _Literal)
-  std::string_view lit;           // kName, literals: source text; kSemi: "semicolon", "newline" or
-                                  // "EOF"; may be malformed if bad
-  bool bad = false;               // literals: a lexical error occurred
-  Token op = Token::kNone;        // kOpAssign: the operator; kInc/kDec: kAdd/kSub
-  int prec = 0;                   // binary operators: OperatorPrecedence(tok); else 0
+  bool blank = false;        // the line is blank up to col
+  Token tok = Token::kNone;  // kInt..kString for literals (gc's _Literal)
+  std::string_view lit;      // kName, literals: source text; kSemi: "semicolon", "newline" or
+                             // "EOF"; may be malformed if bad
+  bool bad = false;          // literals: a lexical error occurred
+  Token op = Token::kNone;   // kOpAssign: the operator; kInc/kDec: kAdd/kSub
+  int prec = 0;              // binary operators: OperatorPrecedence(tok); else 0
 
  private:
   // source.go
   void NextCh();
   void NextChSlow();
-  void Error(const std::string& msg);  // at the current character
+  void Error(const std::string& msg);                // at the current character
   void ErrorAt(int offset, const std::string& msg);  // relative to the token start
   std::string_view Segment() const;
 
@@ -94,14 +94,14 @@ class Scanner {
   void FullComment();
 
   const char* buf_ = nullptr;
-  size_t end_ = 0;          // length of buf_
-  size_t r_ = 0;            // read offset: byte after ch_
-  size_t b_ = 0;            // start of the current segment (token start)
-  uint32_t line0_ = 0;      // position of ch_, from 0
+  size_t end_ = 0;      // length of buf_
+  size_t r_ = 0;        // read offset: byte after ch_
+  size_t b_ = 0;        // start of the current segment (token start)
+  uint32_t line0_ = 0;  // position of ch_, from 0
   uint32_t col0_ = 0;
-  int32_t ch_ = ' ';        // current character, -1 at EOF
-  int chw_ = 0;             // its width in bytes
-  bool nlsemi_ = false;     // '\n' and EOF translate to ';'
+  int32_t ch_ = ' ';     // current character, -1 at EOF
+  int chw_ = 0;          // its width in bytes
+  bool nlsemi_ = false;  // '\n' and EOF translate to ';'
   bool stopped_ = false;
   unsigned mode_ = 0;
   ScannerHandler* handler_ = nullptr;

@@ -75,15 +75,33 @@ class StringWalker {
     if (!id) return;
     const Node& s = ast_[id];
     switch (s.kind) {
-      case NodeKind::kExprStmt: P(s.x); break;
-      case NodeKind::kAssign: PL(s.list); PL(s.list2); break;
-      case NodeKind::kSendStmt: P(s.x); P(s.y); break;
-      case NodeKind::kReturnStmt: PL(s.list); break;
+      case NodeKind::kExprStmt:
+        P(s.x);
+        break;
+      case NodeKind::kAssign:
+        PL(s.list);
+        PL(s.list2);
+        break;
+      case NodeKind::kSendStmt:
+        P(s.x);
+        P(s.y);
+        break;
+      case NodeKind::kReturnStmt:
+        PL(s.list);
+        break;
       case NodeKind::kGoStmt:
-      case NodeKind::kDeferStmt: P(s.x); break;
-      case NodeKind::kDeclStmt: Decls(s.list); break;
-      case NodeKind::kLabeledStmt: Stmt(s.y); break;
-      case NodeKind::kBlock: Stmts(s.list); break;
+      case NodeKind::kDeferStmt:
+        P(s.x);
+        break;
+      case NodeKind::kDeclStmt:
+        Decls(s.list);
+        break;
+      case NodeKind::kLabeledStmt:
+        Stmt(s.y);
+        break;
+      case NodeKind::kBlock:
+        Stmts(s.list);
+        break;
       case NodeKind::kIfStmt:
         Stmt(s.x);
         P(s.y);
@@ -176,7 +194,8 @@ int main(int argc, char** argv) {
     // gc reports the late errors (directives misplaced on declarations) only if nothing else
     // failed.
     if (diags.error_count() == 0) {
-      for (const syntax::FileInfo::LateError& e : ast.files[0].late_errors) diags.Error(e.pos, e.text);
+      for (const syntax::FileInfo::LateError& e : ast.files[0].late_errors)
+        diags.Error(e.pos, e.text);
     }
     if (diags.error_count() > 0) files_with_errors++;
     total_errors += diags.error_count();

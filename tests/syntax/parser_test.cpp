@@ -346,24 +346,26 @@ TEST(ParserTest, MisplacedDirectives) {
 }
 
 TEST(ParserTest, SyntaxErrorTexts) {
-  EXPECT_EQ(ErrorsOf("package p\nfunc f() {\n\tg(a, b\n}\n"),
-            (std::vector<std::string>{
-                "3:8: syntax error: unexpected newline in argument list; possibly missing comma or )"}));
+  EXPECT_EQ(
+      ErrorsOf("package p\nfunc f() {\n\tg(a, b\n}\n"),
+      (std::vector<std::string>{
+          "3:8: syntax error: unexpected newline in argument list; possibly missing comma or )"}));
   EXPECT_EQ(ErrorsOf("package p\nx := 1\n"),
             (std::vector<std::string>{
                 "2:1: syntax error: non-declaration statement outside function body"}));
-  EXPECT_EQ(ErrorsOf("package p\nfunc f()\n{\n}\n"),
-            (std::vector<std::string>{"3:1: syntax error: unexpected semicolon or newline before {"}));
+  EXPECT_EQ(
+      ErrorsOf("package p\nfunc f()\n{\n}\n"),
+      (std::vector<std::string>{"3:1: syntax error: unexpected semicolon or newline before {"}));
   EXPECT_EQ(ErrorsOf("package p\nfunc f() {\n\tif x := 1 {\n\t}\n}\n"),
             (std::vector<std::string>{"3:7: syntax error: cannot use x := 1 as value"}));
   EXPECT_EQ(ErrorsOf("package p\nfunc f() {\n\tif x = 1 {\n\t}\n}\n"),
             (std::vector<std::string>{"3:7: syntax error: cannot use assignment x = 1 as value"}));
   EXPECT_EQ(ErrorsOf("package p\nfunc f() {\n\tif {\n\t}\n}\n"),
             (std::vector<std::string>{"3:5: syntax error: missing condition in if statement"}));
-  EXPECT_EQ(ErrorsOf("package p\nfunc f() {\n\tif x {\n\t} else for {\n\t}\n}\n"),
-            (std::vector<std::string>{
-                "4:9: syntax error: else must be followed by if or statement block",
-                "4:9: syntax error: unexpected keyword for at end of statement"}));
+  EXPECT_EQ(
+      ErrorsOf("package p\nfunc f() {\n\tif x {\n\t} else for {\n\t}\n}\n"),
+      (std::vector<std::string>{"4:9: syntax error: else must be followed by if or statement block",
+                                "4:9: syntax error: unexpected keyword for at end of statement"}));
   EXPECT_EQ(ErrorsOf("package p\nfunc f() {\n\tfor i := 0; i < 10; j := 1 {\n\t}\n}\n"),
             (std::vector<std::string>{
                 "3:24: syntax error: cannot declare in post statement of for loop"}));
@@ -403,8 +405,9 @@ TEST(ParserTest, BranchChecks) {
             (std::vector<std::string>{"3:7: label L not defined"}));
   EXPECT_EQ(ErrorsOf("package p\nfunc f() {\n\tgoto L\n\tx := 1\nL:\n\t_ = x\n}\n"),
             (std::vector<std::string>{"3:7: goto L jumps over declaration of x at x.go:4:4"}));
-  EXPECT_EQ(ErrorsOf("package p\nfunc f(x int) {\n\tswitch x {\n\tcase 1:\n\t\tfallthrough\n\t}\n}\n"),
-            (std::vector<std::string>{"5:3: cannot fallthrough final case in switch"}));
+  EXPECT_EQ(
+      ErrorsOf("package p\nfunc f(x int) {\n\tswitch x {\n\tcase 1:\n\t\tfallthrough\n\t}\n}\n"),
+      (std::vector<std::string>{"5:3: cannot fallthrough final case in switch"}));
   EXPECT_TRUE(ErrorsOf("package p\nfunc f() {\nL:\n\tfor {\n\t\tcontinue L\n\t}\n}\n").empty());
 }
 
@@ -412,8 +415,7 @@ TEST(ParserTest, DeepNestingTerminates) {
   std::string src = "package p\nvar x = " + std::string(200000, '(') + "1\n";
   auto p = Parse(src);
   ASSERT_FALSE(p->Errors().empty());
-  EXPECT_EQ(p->Errors()[0].substr(p->Errors()[0].find(": ") + 2),
-            "syntax error: nesting too deep");
+  EXPECT_EQ(p->Errors()[0].substr(p->Errors()[0].find(": ") + 2), "syntax error: nesting too deep");
   std::string src2 = "package p\nfunc f() {\n" + std::string(100000, '{') + "\n}\n";
   EXPECT_FALSE(ErrorsOf(src2).empty());
   std::string src3 = "package p\ntype T " + std::string(100000, '*') + "int\n";
@@ -421,7 +423,8 @@ TEST(ParserTest, DeepNestingTerminates) {
 }
 
 TEST(ParserTest, EmptyAndGarbageInputs) {
-  EXPECT_EQ(ErrorsOf(""), (std::vector<std::string>{"1:1: syntax error: package statement must be first"}));
+  EXPECT_EQ(ErrorsOf(""),
+            (std::vector<std::string>{"1:1: syntax error: package statement must be first"}));
   EXPECT_FALSE(ErrorsOf("package").empty());
   EXPECT_FALSE(ErrorsOf(std::string("package p\n\0\xff}}}((", 18)).empty());
 }
@@ -487,9 +490,10 @@ TEST(ParserTest, UnquoteLiteral) {
 
 TEST(ParserTest, ParsePackageClause) {
   SourceSet sources;
-  sources.Add(SourceFile{"a.go", "a.go",
-                         "// doc\npackage foo\n\nimport (\n\t\"fmt\"\n\tx \"a/b\"\n)\nimport \"os\"\n"
-                         "func f() {}\n"});
+  sources.Add(
+      SourceFile{"a.go", "a.go",
+                 "// doc\npackage foo\n\nimport (\n\t\"fmt\"\n\tx \"a/b\"\n)\nimport \"os\"\n"
+                 "func f() {}\n"});
   DiagnosticSink diags;
   std::vector<std::string> imports;
   EXPECT_EQ(ParsePackageClause(sources, 0, &imports, diags), "foo");

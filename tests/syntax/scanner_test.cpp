@@ -22,8 +22,7 @@ class Collect : public ScannerHandler {
     errors.push_back(std::to_string(line) + ":" + std::to_string(col) + ": " + msg);
   }
   void Comment(uint32_t line, uint32_t col, std::string_view text) override {
-    comments.push_back(std::to_string(line) + ":" + std::to_string(col) + ": " +
-                       std::string(text));
+    comments.push_back(std::to_string(line) + ":" + std::to_string(col) + ": " + std::string(text));
   }
   std::vector<std::string> errors;
   std::vector<std::string> comments;
@@ -88,10 +87,10 @@ TEST(ScannerTest, Operators) {
   for (const Tok& t : toks) {
     got.push_back(t.tok == Token::kOpAssign ? t.lit : TokenString(t.tok));
   }
-  EXPECT_EQ(got, (std::vector<std::string>{"name", "&^=", "name", "<<=", "name", "...", "name",
-                                           ".", ".", "name", "++", "<-", "name", "~", "name",
-                                           "&&", "name", "||", "name", "!=", "name", ";",
-                                           "EOF"}));
+  EXPECT_EQ(got,
+            (std::vector<std::string>{"name", "&^=",  "name", "<<=", "name", "...", "name", ".",
+                                      ".",    "name", "++",   "<-",  "name", "~",   "name", "&&",
+                                      "name", "||",   "name", "!=",  "name", ";",   "EOF"}));
 }
 
 TEST(ScannerTest, ByteColumns) {
@@ -152,7 +151,8 @@ TEST(ScannerTest, LexicalErrors) {
   EXPECT_EQ(Errors("\"abc\nx"), (std::vector<std::string>{"1:5: newline in string"}));
   EXPECT_EQ(Errors("\"abc"), (std::vector<std::string>{"1:1: string not terminated"}));
   EXPECT_EQ(Errors("`abc"), (std::vector<std::string>{"1:1: string not terminated"}));
-  EXPECT_EQ(Errors("'ab'"), (std::vector<std::string>{"1:1: more than one character in rune literal"}));
+  EXPECT_EQ(Errors("'ab'"),
+            (std::vector<std::string>{"1:1: more than one character in rune literal"}));
   EXPECT_EQ(Errors("''"), (std::vector<std::string>{"1:2: empty rune literal or unescaped '"}));
   EXPECT_EQ(Errors("'a"), (std::vector<std::string>{"1:1: rune literal not terminated"}));
   EXPECT_EQ(Errors("/* x"), (std::vector<std::string>{"1:1: comment not terminated"}));
@@ -162,12 +162,14 @@ TEST(ScannerTest, LexicalErrors) {
             (std::vector<std::string>{"1:8: escape is invalid Unicode code point U+D800"}));
   EXPECT_EQ(Errors("\"\\xZZ\""),
             (std::vector<std::string>{"1:4: invalid character 'Z' in hexadecimal escape"}));
-  EXPECT_EQ(Errors(std::string("a\0", 2)), (std::vector<std::string>{"1:2: invalid NUL character"}));
+  EXPECT_EQ(Errors(std::string("a\0", 2)),
+            (std::vector<std::string>{"1:2: invalid NUL character"}));
   EXPECT_EQ(Errors("a \xff b"), (std::vector<std::string>{"1:3: invalid UTF-8 encoding"}));
   EXPECT_EQ(Errors("x\xc2\xb7y"),
             (std::vector<std::string>{"1:2: invalid character U+00B7 '\xc2\xb7' in identifier"}));
-  EXPECT_EQ(Errors("\xd9\xa1"),
-            (std::vector<std::string>{"1:1: identifier cannot begin with digit U+0661 '\xd9\xa1'"}));
+  EXPECT_EQ(
+      Errors("\xd9\xa1"),
+      (std::vector<std::string>{"1:1: identifier cannot begin with digit U+0661 '\xd9\xa1'"}));
 }
 
 TEST(ScannerTest, UnicodeIdentifiers) {
