@@ -333,9 +333,16 @@ static PkgId ParsePackage(Loader* l, Universe& u, SourceSet& sources,
   return id;
 }
 
-// Resolves imports, then checks the package.
+// Resolves imports, then checks the package. Like gc's noder, a package whose files had syntax
+// errors is not type-checked (`syntax_errors`: errors reported while parsing it); its late
+// parser errors (misplaced directives) are reported only when nothing else was.
 static void CheckLoaded(Loader* l, PkgId id, const std::vector<std::string>& imports,
-                        DiagnosticSink& diags) {
+                        DiagnosticSink& diags, int syntax_errors = 0) {
+  if (syntax_errors > 0) {
+    l->universe().Pkg(id).has_errors = true;
+    return;
+  }
+  int before = diags.error_count();
   for (const std::string& ip : imports) {
     if (ip == "unsafe" || ip == "C") continue;
     l->Import(ip, diags);
@@ -345,6 +352,11 @@ static void CheckLoaded(Loader* l, PkgId id, const std::vector<std::string>& imp
     return l->Import(p, diags);
   };
   CheckPackage(l->universe(), id, l->sources(), import_fn, diags);
+  if (diags.error_count() == before) {
+    for (const syntax::FileInfo& fi : l->universe().Pkg(id).ast.files) {
+      for (const auto& e : fi.late_errors) diags.Error(e.pos, std::string(e.text));
+    }
+  }
 }
 
 PkgId Loader::LoadFiles(const std::vector<std::string>& files, const std::string& path,
@@ -357,10 +369,11 @@ PkgId Loader::LoadFiles(const std::vector<std::string>& files, const std::string
       size_t slash = files[0].rfind('/');
       dir = slash == std::string::npos ? "." : files[0].substr(0, slash);
     }
+    int before = diags.error_count();
     result = ParsePackage(this, universe_, sources_, files, path, dir, diags, &imports);
     by_path_[path] = result;
     import_stack_.push_back(path);
-    CheckLoaded(this, result, imports, diags);
+    CheckLoaded(this, result, imports, diags, diags.error_count() - before);
     import_stack_.pop_back();
   });
   return result;
@@ -492,10 +505,11 @@ PkgId Loader::Import(const std::string& path, DiagnosticSink& diags) {
   PkgId result;
   auto body = [&]() {
     std::vector<std::string> imports;
+    int before = diags.error_count();
     result = ParsePackage(this, universe_, sources_, files, path, dir, diags, &imports);
     by_path_[path] = result;
     // Check imports first (cycles are detected through import_stack_).
-    CheckLoaded(this, result, imports, diags);
+    CheckLoaded(this, result, imports, diags, diags.error_count() - before);
   };
   body();
   import_stack_.pop_back();
