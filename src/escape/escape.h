@@ -19,6 +19,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "ir/ir.h"
@@ -105,5 +106,11 @@ struct Result {
 
 // Analyzes every function of `prog` bottom-up over the call graph.
 Result Analyze(const ir::Program& prog, const types::Universe& u, const Options& opts);
+
+// The tags an analyzed package exports, by function object (declared functions and methods;
+// receiver first): what Options::imported_leaks should answer for that package's importers.
+// Tags are the decoded export strings, so a heap leak at derefs 0 hides every other flow.
+std::unordered_map<uint32_t, std::vector<Leaks>> ExportTags(const ir::Program& prog,
+                                                            const Result& result);
 
 }  // namespace escapist::escape

@@ -471,4 +471,16 @@ Result Analyze(const ir::Program& prog, const types::Universe& u, const Options&
   return result;
 }
 
+std::unordered_map<uint32_t, std::vector<Leaks>> ExportTags(const ir::Program& prog,
+                                                            const Result& result) {
+  std::unordered_map<uint32_t, std::vector<Leaks>> out;
+  for (size_t i = 0; i < prog.funcs.size(); ++i) {
+    FuncId f(static_cast<uint32_t>(i));
+    const ir::Func& fn = prog.funcs.Get(f);
+    if (!fn.obj) continue;
+    out[fn.obj.index()] = result.leaks.Get(f);
+  }
+  return out;
+}
+
 }  // namespace escapist::escape
