@@ -225,7 +225,7 @@ void Checker::Builtin(Operand* x, NodeId call_node, BuiltinId id) {
             if (IsString(u_, ut) && id == BuiltinId::kLen) {
               if (x->mode == Mode::kConstant) {
                 mode = Mode::kConstant;
-                val = constant::MakeInt64(static_cast<int64_t>(x->val.s.size()));
+                val = constant::MakeInt64(static_cast<int64_t>(x->val->s.size()));
               } else {
                 mode = Mode::kValue;
               }

@@ -221,9 +221,9 @@ void Checker::Record(Operand& x) {
   if (x.mode == Mode::kInvalid) t = u_.invalid_type;
   if (x.mode != Mode::kInvalid && x.mode != Mode::kNoValue && t.has_value() &&
       IsUntyped(u_, t)) {
-    RememberUntyped(x.expr, false, x.mode, t, x.mode == Mode::kConstant ? &x.val : nullptr);
+    RememberUntyped(x.expr, false, x.mode, t, x.mode == Mode::kConstant ? &x.val.get() : nullptr);
   } else {
-    RecordTypeAndValue(x.expr, x.mode, t, x.mode == Mode::kConstant ? &x.val : nullptr);
+    RecordTypeAndValue(x.expr, x.mode, t, x.mode == Mode::kConstant ? &x.val.get() : nullptr);
   }
 }
 
@@ -241,7 +241,7 @@ void Checker::RecordUntyped() {
   std::vector<std::pair<uint32_t, UntypedInfo>> rest(untyped_.begin(), untyped_.end());
   untyped_.clear();
   for (auto& [idx, info] : rest) {
-    RecordTypeAndValue(NodeId(idx), info.mode, info.type, info.has_val ? &info.val : nullptr);
+    RecordTypeAndValue(NodeId(idx), info.mode, info.type, info.has_val ? &info.val.get() : nullptr);
   }
 }
 
@@ -367,7 +367,7 @@ void Checker::UpdateExprType(NodeId e, TypeId t, bool final) {
       ConvertUntyped(&c, t);
       if (!c.IsValid()) return;
     }
-    RecordTypeAndValue(e, old.mode, t, old.has_val ? &old.val : nullptr);
+    RecordTypeAndValue(e, old.mode, t, old.has_val ? &old.val.get() : nullptr);
     return;
   }
 }

@@ -543,7 +543,7 @@ void Checker::FuncLit(Operand* x, NodeId e) {
 // ---- overflow and representability (const.go)
 
 void Checker::Overflow(Operand* x, Pos op_pos) {
-  if (x->val.kind == Constant::Kind::kUnknown) {
+  if (x->val->kind == Constant::Kind::kUnknown) {
     Error(op_pos, "constant result is not representable");
     return;
   }
@@ -553,7 +553,7 @@ void Checker::Overflow(Operand* x, Pos op_pos) {
     if (!ok) x->mode = Mode::kInvalid;
     return;
   }
-  if (x->val.kind == Constant::Kind::kInt && constant::BitLen(x->val) > 512) {
+  if (x->val->kind == Constant::Kind::kInt && constant::BitLen(x->val) > 512) {
     std::string op = OpName(ast_[x->expr]);
     if (!op.empty()) op += " ";
     Error(op_pos, "constant " + op + "overflow");
@@ -912,7 +912,7 @@ void Checker::Unary(Operand* x, NodeId e) {
     return;
   }
   if (x->mode == Mode::kConstant) {
-    if (x->val.kind == Constant::Kind::kUnknown) return;
+    if (x->val->kind == Constant::Kind::kUnknown) return;
     unsigned prec = 0;
     if (IsUnsigned(u_, x->type)) prec = static_cast<unsigned>(SizeOf(u_, x->type) * 8);
     x->val = constant::UnaryOp(op, x->val, prec);
@@ -1104,7 +1104,7 @@ void Checker::Shift(Operand* x, Operand* y, NodeId e, Token op) {
   }
   if (x->mode == Mode::kConstant) {
     if (y->mode == Mode::kConstant) {
-      if (x->val.kind == Constant::Kind::kUnknown || y->val.kind == Constant::Kind::kUnknown) {
+      if (x->val->kind == Constant::Kind::kUnknown || y->val->kind == Constant::Kind::kUnknown) {
         x->val = constant::MakeUnknown();
         if (!IsInteger(u_, x->type)) x->type = u_.Basic(BasicKind::kUntypedInt);
         return;
@@ -1205,7 +1205,7 @@ void Checker::Binary(Operand* x, NodeId e, NodeId lhs, NodeId rhs, Token op) {
       return;
     }
     if (x->mode == Mode::kConstant && y.mode == Mode::kConstant && IsComplex(u_, x->type)) {
-      if (y.val.kind == Constant::Kind::kComplex && y.val.re == 0 && y.val.im == 0) {
+      if (y.val->kind == Constant::Kind::kComplex && y.val->re == 0 && y.val->im == 0) {
         ErrorAt(y.expr, "invalid operation: division by zero");
         x->mode = Mode::kInvalid;
         return;
@@ -1213,7 +1213,7 @@ void Checker::Binary(Operand* x, NodeId e, NodeId lhs, NodeId rhs, Token op) {
     }
   }
   if (x->mode == Mode::kConstant && y.mode == Mode::kConstant) {
-    if (x->val.kind == Constant::Kind::kUnknown || y.val.kind == Constant::Kind::kUnknown) {
+    if (x->val->kind == Constant::Kind::kUnknown || y.val->kind == Constant::Kind::kUnknown) {
       x->val = constant::MakeUnknown();
       return;
     }

@@ -301,7 +301,7 @@ int64_t Checker::Index(NodeId index, int64_t max, bool allow_neg, bool* ok) {
     *ok = true;
     return -1;
   }
-  if (x.val.kind == Constant::Kind::kUnknown) return -1;
+  if (x.val->kind == Constant::Kind::kUnknown) return -1;
   int64_t v = 0;
   if (!constant::Int64Val(x.val, &v)) return -1;
   if (max >= 0 && v >= max) {
@@ -394,7 +394,7 @@ void Checker::IndexExprRest(Operand* x, NodeId e) {
       case TypeKind::kBasic:
         if (IsString(u_, under)) {
           valid = true;
-          if (x->mode == Mode::kConstant) length = static_cast<int64_t>(x->val.s.size());
+          if (x->mode == Mode::kConstant) length = static_cast<int64_t>(x->val->s.size());
           x->mode = Mode::kValue;
           x->type = u_.byte_type;
         }
@@ -545,7 +545,7 @@ void Checker::SliceExpr(Operand* x, NodeId e) {
           return;
         }
         valid = true;
-        if (x->mode == Mode::kConstant) length = static_cast<int64_t>(x->val.s.size());
+        if (x->mode == Mode::kConstant) length = static_cast<int64_t>(x->val->s.size());
         if (IsUntyped(u_, x->type)) x->type = u_.Basic(BasicKind::kString);
       }
       break;

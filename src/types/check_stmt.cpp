@@ -752,11 +752,11 @@ void Checker::CaseValues(Operand* x, IdSpan<NodeId> values,
     Comparison(&res, x, Token::kEql, true);
     if (res.mode == Mode::kInvalid) continue;
     if (v.mode != Mode::kConstant) continue;
-    if (v.val.kind == Constant::Kind::kUnknown) continue;
+    if (v.val->kind == Constant::Kind::kUnknown) continue;
     bool dup = false;
     for (size_t i = 0; i < seen->size(); ++i) {
       const auto& [c, t] = (*seen)[i];
-      if (c.kind == v.val.kind || (constant::IsNumeric(c) && constant::IsNumeric(v.val))) {
+      if (c.kind == v.val->kind || (constant::IsNumeric(c) && constant::IsNumeric(v.val))) {
         if (constant::Compare(c, Token::kEql, v.val) && Identical(u_, t, v.type)) {
           ErrorAt(v.expr, "duplicate case " + OperandString(v) + " in expression switch\n\t" +
                               sources_.Format((*seen_pos)[i]) + ": previous case");
@@ -824,10 +824,10 @@ void Checker::SwitchStmt(uint32_t inner, NodeId s) {
                                 TS(v.type) + " and bool)");
             continue;
           }
-          if (v.mode == Mode::kConstant && v.val.kind == Constant::Kind::kBool) {
+          if (v.mode == Mode::kConstant && v.val->kind == Constant::Kind::kBool) {
             bool dup = false;
             for (size_t k = 0; k < seen.size(); ++k) {
-              if (seen[k].first.kind == Constant::Kind::kBool && seen[k].first.b == v.val.b &&
+              if (seen[k].first.kind == Constant::Kind::kBool && seen[k].first.b == v.val->b &&
                   Identical(u_, seen[k].second, v.type)) {
                 ErrorAt(v.expr, "duplicate case " + OperandString(v) +
                                     " in expression switch\n\t" + sources_.Format(seen_pos[k]) +

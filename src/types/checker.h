@@ -6,6 +6,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -165,12 +166,57 @@ struct DeclInfo {
 
 enum class Color : uint8_t { kWhite, kGrey, kBlack };
 
+// A constant value allocated only when set: operands are created for every expression, and a
+// Constant's GMP rationals allocate on construction.
+class LazyConst {
+ public:
+  LazyConst() = default;
+  LazyConst(const LazyConst& o) : p_(o.p_ ? std::make_unique<Constant>(*o.p_) : nullptr) {}
+  LazyConst(LazyConst&&) noexcept = default;
+  LazyConst(const Constant& c) : p_(std::make_unique<Constant>(c)) {}  // NOLINT
+  LazyConst& operator=(const LazyConst& o) {
+    if (this != &o) p_ = o.p_ ? std::make_unique<Constant>(*o.p_) : nullptr;
+    return *this;
+  }
+  LazyConst& operator=(LazyConst&&) noexcept = default;
+  LazyConst& operator=(const Constant& c) {
+    if (p_) {
+      *p_ = c;
+    } else {
+      p_ = std::make_unique<Constant>(c);
+    }
+    return *this;
+  }
+  LazyConst& operator=(Constant&& c) {
+    if (p_) {
+      *p_ = std::move(c);
+    } else {
+      p_ = std::make_unique<Constant>(std::move(c));
+    }
+    return *this;
+  }
+  Constant& get() {
+    if (!p_) p_ = std::make_unique<Constant>();
+    return *p_;
+  }
+  const Constant& get() const {
+    static const Constant kUnknown;
+    return p_ ? *p_ : kUnknown;
+  }
+  operator const Constant&() const { return get(); }  // NOLINT
+  Constant* operator->() { return &get(); }
+  const Constant* operator->() const { return &get(); }
+
+ private:
+  std::unique_ptr<Constant> p_;
+};
+
 // An operand (go/types operand).
 struct Operand {
   Mode mode = Mode::kInvalid;
   NodeId expr;
   TypeId type;
-  Constant val;
+  LazyConst val;
   BuiltinId id = BuiltinId::kAppend;
   bool is_nil = false;  // the predeclared nil, possibly converted (types2 nilvalue mode)
   bool IsValid() const { return mode != Mode::kInvalid; }
@@ -182,7 +228,7 @@ struct UntypedInfo {
   bool is_lhs = false;  // expression is the lhs operand of a shift with delayed type check
   Mode mode = Mode::kInvalid;
   TypeId type;
-  Constant val;
+  LazyConst val;
   bool has_val = false;
 };
 

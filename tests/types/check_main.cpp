@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -108,6 +109,12 @@ int main(int argc, char** argv) {
       if (!IsDir(dir)) dir = loader.options().goroot + "/src/vendor/" + a;
       run([&](DiagnosticSink& d) { return loader.LoadDir(dir, a, d); });
     }
+  }
+  if (std::getenv("ESCAPIST_STATS")) {
+    const auto& u = loader.universe();
+    std::fprintf(stderr, "packages %zu types %zu objects %zu constants %zu scopes %zu sizeof(Type) %zu sizeof(Object) %zu\n",
+                 u.packages.size(), u.types.size(), u.objects.size(), u.constants.size(),
+                 u.scopes.size(), sizeof(escapist::types::Type), sizeof(escapist::types::Object));
   }
   return errors > 0 ? 1 : 0;
 }
