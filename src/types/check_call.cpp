@@ -327,6 +327,7 @@ void Checker::CallExpr(Operand* x, NodeId e) {
     case Mode::kBuiltin: {
       BuiltinId id = x->id;
       Builtin(x, e, id);
+      x->is_nil = false;
       x->expr = e;
       if (x->IsValid() && x->mode != Mode::kConstant) env_.has_call_or_recv = true;
       return;
@@ -616,12 +617,19 @@ void Checker::Arguments(NodeId call_node, TypeId sig_t, const std::vector<TypeId
 TypeId Checker::FuncInst(NodeId inst_expr, TypeId sig, const std::vector<TypeId>& targs,
                          Pos pos, bool infer_from_args) {
   const Type& st = u_.Get(sig);
+  std::vector<TypeId> full = targs;
   if (targs.size() < st.type_params.size()) {
     if (!infer_from_args) {
-      // Partial instantiation outside a call: cannot infer the rest.
-      Error(pos, "in call to " + ExprString(inst_expr) + ", cannot infer " +
-                     u_.Obj(u_.Get(st.type_params[targs.size()]).obj).name);
-      return TypeId();
+      // Partial instantiation outside a call: infer the rest from the constraints.
+      std::vector<TypeId> tps = st.type_params;
+      full.resize(tps.size());
+      std::vector<Operand*> none;
+      std::string err;
+      if (!Infer(pos, tps, &full, {}, none, false, &err)) {
+        Error(pos, "in call to " + ExprString(inst_expr) + ", " +
+                       (err.empty() ? std::string("cannot infer type arguments") : err));
+        return TypeId();
+      }
     }
   }
   if (targs.size() > st.type_params.size()) {
@@ -631,9 +639,9 @@ TypeId Checker::FuncInst(NodeId inst_expr, TypeId sig, const std::vector<TypeId>
     return TypeId();
   }
   std::vector<TypeId> tparams = st.type_params;
-  TypeId inst = InstantiateSignature(u_, sig, targs);
-  RecordInstance(inst_expr, targs);
-  Later([this, tparams, targs, pos]() {
+  TypeId inst = InstantiateSignature(u_, sig, full);
+  RecordInstance(inst_expr, full);
+  Later([this, tparams, targs = full, pos]() {
     std::string err;
     size_t idx = 0;
     if (!VerifyInstance(pos, tparams, targs, &err, &idx)) Error(pos, err);

@@ -1013,10 +1013,12 @@ void Checker::TypeDecl(ObjId obj, NodeId spec) {
   Object& o = u_.objects.Get(obj);
   if (o.is_alias) {
     if (s.list.size() > 0) {
-      // Generic alias: treat the target as the alias (type arguments ignored).
+      // Generic alias: the right-hand side in terms of the alias's type parameters;
+      // instantiation substitutes them (InstantiatedType).
       OpenScope(NodeId(), "type parameters");
       std::vector<TypeId> tparams;
       CollectTypeParams(&tparams, s.list, env_.scope);
+      Impl(u_).alias_tparams[obj.index()] = tparams;
       u_.objects.Get(obj).type = u_.invalid_type;
       TypeId rhs = VarType(s.y);
       u_.objects.Get(obj).type = rhs;
@@ -1037,10 +1039,9 @@ void Checker::TypeDecl(ObjId obj, NodeId spec) {
   if (s.list.size() > 0) {
     OpenScope(NodeId(), "type parameters");
     opened = true;
-    std::vector<TypeId> tparams;
-    // Record the type parameters before their bounds are evaluated (bounds may refer to T).
-    CollectTypeParams(&tparams, s.list, env_.scope);
-    u_.types.Get(nid).named_tparams = tparams;
+    // The type parameters are recorded before their bounds are evaluated (bounds may refer to
+    // the type itself).
+    CollectTypeParams(&u_.types.Get(nid).named_tparams, s.list, env_.scope);
   }
   // Collect methods now so that lookups during the RHS see them.
   auto mit = methods_.find(obj.index());

@@ -112,7 +112,9 @@ void Checker::GenericExpr(Operand* x, NodeId e) {
 }
 
 void Checker::ExprWithHint(Operand* x, NodeId e, TypeId hint) {
-  RawExpr(hint, x, e, false);
+  bool allow_generic = hint.has_value() && CoreType(u_, hint).has_value() &&
+                       u_.Get(CoreType(u_, hint)).kind == TypeKind::kSignature;
+  RawExpr(hint, x, e, allow_generic);
   Exclude(x, ModeBit(Mode::kNoValue) | ModeBit(Mode::kBuiltin) | ModeBit(Mode::kTypeExpr));
   SingleValue(x);
 }
@@ -1035,7 +1037,8 @@ void Checker::Comparison(Operand* x, Operand* y, Token op, bool switch_case) {
     }
     if (switch_case) {
       ErrorAt(x->expr, "invalid case " + ExprString(x->expr) + " in switch on " +
-                           ExprString(y->expr) + " (" + cause + ")");
+                           (y->expr.has_value() ? ExprString(y->expr) : std::string("true")) +
+                           " (" + cause + ")");
     } else {
       ErrorAt(err_op->expr, "invalid operation: " + ExprString(x->expr) + " " +
                                 syntax::TokenString(op) + " " + ExprString(y->expr) + " (" +
@@ -1359,13 +1362,42 @@ void Checker::Assignment(Operand* x, TypeId T, const std::string& context) {
       UpdateExprType(x->expr, nt, false);
     }
   }
-  // A generic function used as a value needs instantiation (handled by the caller's inference).
+  // A generic function used as a value: infer its type arguments from the target function
+  // type (reverse type inference), else it needs explicit instantiation.
   if (x->type.has_value() && u_.Get(x->type).kind == TypeKind::kSignature &&
       !u_.Get(x->type).type_params.empty()) {
-    ErrorAt(x->expr, "cannot use generic function " + ExprString(x->expr) +
-                         " without instantiation");
-    x->mode = Mode::kInvalid;
-    return;
+    TypeId ct = T.has_value() ? CoreType(u_, T) : TypeId();
+    bool done = false;
+    if (ct.has_value() && u_.Get(ct).kind == TypeKind::kSignature) {
+      std::vector<TypeId> tparams = u_.Get(x->type).type_params;
+      std::vector<TypeId> targs(tparams.size());
+      Operand target;
+      target.mode = Mode::kValue;
+      target.type = T;
+      target.expr = x->expr;
+      std::vector<Operand*> args{&target};
+      std::string err;
+      if (Infer(StartPos(x->expr), tparams, &targs, {x->type}, args, true, &err)) {
+        TypeId inst = InstantiateSignature(u_, x->type, targs);
+        RecordInstance(x->expr, targs);
+        x->type = inst;
+        for (NodeId e = x->expr; e.has_value(); e = ast_[e].x) {
+          RecordTypeAndValue(e, Mode::kValue, inst, nullptr);
+          if (ast_[e].kind != NodeKind::kParen) break;
+        }
+        done = true;
+      } else if (!err.empty()) {
+        ErrorAt(x->expr, "in assignment of " + ExprString(x->expr) + ", " + err);
+        x->mode = Mode::kInvalid;
+        return;
+      }
+    }
+    if (!done) {
+      ErrorAt(x->expr, "cannot use generic function " + ExprString(x->expr) +
+                           " without instantiation");
+      x->mode = Mode::kInvalid;
+      return;
+    }
   }
   if (!T.has_value()) return;
   std::string cause;
@@ -1498,6 +1530,7 @@ void Checker::ExprInternal(TypeId hint, Operand* x, NodeId e) {
       break;
   }
   if (x->mode == Mode::kInvalid) x->type = u_.invalid_type;
+  if (n.kind != NodeKind::kName) x->is_nil = false;
   x->expr = e;
 }
 

@@ -810,43 +810,7 @@ void Checker::SwitchStmt(uint32_t inner, NodeId s) {
     } else {
       in |= kFinalSwitchCase;
     }
-    if (x.expr.has_value() || !n.y.has_value()) {
-      if (!n.y.has_value()) {
-        // A tagless switch compares against `true`.
-        for (NodeId e : ast_.List(c.list)) {
-          Operand v;
-          Expr(TypeId(), &v, e);
-          if (!v.IsValid()) continue;
-          ConvertUntyped(&v, u_.Basic(BasicKind::kBool));
-          if (!v.IsValid()) continue;
-          if (!IsBoolean(u_, v.type)) {
-            ErrorAt(v.expr, "invalid case " + ExprString(v.expr) + " in switch (mismatched types " +
-                                TS(v.type) + " and bool)");
-            continue;
-          }
-          if (v.mode == Mode::kConstant && v.val->kind == Constant::Kind::kBool) {
-            bool dup = false;
-            for (size_t k = 0; k < seen.size(); ++k) {
-              if (seen[k].first.kind == Constant::Kind::kBool && seen[k].first.b == v.val->b &&
-                  Identical(u_, seen[k].second, v.type)) {
-                ErrorAt(v.expr, "duplicate case " + OperandString(v) +
-                                    " in expression switch\n\t" + sources_.Format(seen_pos[k]) +
-                                    ": previous case");
-                dup = true;
-              }
-            }
-            if (!dup) {
-              seen.push_back({v.val, v.type});
-              seen_pos.push_back(StartPos(v.expr));
-            }
-          }
-        }
-      } else {
-        CaseValues(&x, c.list, &seen, &seen_pos);
-      }
-    } else {
-      UseList(c.list);
-    }
+    CaseValues(&x, c.list, &seen, &seen_pos);
     ScopeId sc = OpenScope(clauses[i], "case");
     ScopeCloser closer{this, sc};
     StmtList(in, c.list2);

@@ -480,6 +480,61 @@ TypeId Checker::BoundType(NodeId e) {
 }
 
 TypeId Checker::InstantiatedType(NodeId x, IdSpan<NodeId> targ_nodes, NodeId e, TypeId def) {
+  // A generic alias?
+  {
+    NodeId b = x;
+    while (b.has_value() && ast_[b].kind == NodeKind::kParen) b = ast_[b].x;
+    ObjId obj;
+    if (b.has_value() && ast_[b].kind == NodeKind::kName) {
+      obj = LookupName(std::string(ast_[b].text));
+    } else if (b.has_value() && ast_[b].kind == NodeKind::kSelector &&
+               ast_[ast_[b].x].kind == NodeKind::kName) {
+      ObjId pn = LookupName(std::string(ast_[ast_[b].x].text));
+      if (pn.has_value() && u_.Obj(pn).kind == ObjKind::kPkgName) {
+        const Package& ip = u_.Pkg(u_.Obj(pn).imported);
+        if (ip.scope.has_value()) {
+          const auto& names = u_.scopes.Get(ip.scope).names;
+          auto it = names.find(std::string(ast_[ast_[b].y].text));
+          if (it != names.end()) obj = it->second;
+        }
+      }
+    }
+    if (obj.has_value() && u_.Obj(obj).kind == ObjKind::kTypeName && u_.Obj(obj).is_alias) {
+      if (!u_.Obj(obj).type.has_value() && decls_.count(obj.index())) ObjDecl(obj);
+      auto ait = Impl(u_).alias_tparams.find(obj.index());
+      if (ait != Impl(u_).alias_tparams.end()) {
+        std::vector<TypeId> tparams = ait->second;
+        Operand ox;
+        RawExpr(TypeId(), &ox, x, true);  // records uses
+        std::vector<TypeId> targs;
+        bool ok = true;
+        for (NodeId a : ast_.List(targ_nodes)) {
+          TypeId t = VarType(a);
+          if (!IsValid(u_, t)) ok = false;
+          targs.push_back(t);
+        }
+        if (!ok) return u_.invalid_type;
+        if (targs.size() != tparams.size()) {
+          ErrorAt(x, std::string(targs.size() < tparams.size() ? "not enough" : "too many") +
+                         " type arguments for type " + u_.Obj(obj).name + ": have " +
+                         std::to_string(targs.size()) + ", want " +
+                         std::to_string(tparams.size()));
+          return u_.invalid_type;
+        }
+        RecordInstance(x, targs);
+        std::vector<NodeId> xlist = ast_.List(targ_nodes);
+        Pos pos = ast_[e].pos;
+        Later([this, tparams, targs, xlist, pos]() {
+          std::string err;
+          size_t idx = 0;
+          if (!VerifyInstance(pos, tparams, targs, &err, &idx)) {
+            Error(idx < xlist.size() ? StartPos(xlist[idx]) : pos, err);
+          }
+        });
+        return Subst(u_, u_.Obj(obj).type, SubstMap{tparams, targs});
+      }
+    }
+  }
   std::string cause;
   TypeId gtyp = GenericType(x, &cause);
   if (!cause.empty()) ErrorAt(x, cause);

@@ -132,6 +132,9 @@ struct UniverseImpl {
   std::unordered_map<uint32_t, std::vector<std::pair<std::vector<TypeId>, TypeId>>> instances;
   std::unordered_map<uint32_t, std::vector<std::pair<std::vector<TypeId>, TypeId>>> sig_instances;
   Checker* active = nullptr;
+  // Generic aliases (type A[P any] = T[P]): the alias TypeName -> its type parameters; the
+  // TypeName's type is the right-hand side in terms of those parameters.
+  std::unordered_map<uint32_t, std::vector<TypeId>> alias_tparams;
 };
 UniverseImpl& Impl(const Universe& u);
 // Ensures the object's type is computed (method signatures are resolved lazily).

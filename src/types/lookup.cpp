@@ -117,6 +117,15 @@ LookupResult LookupImpl(const Universe& u, TypeId T, bool addressable, PkgId pkg
                         const std::string& name, bool fold_case) {
   LookupResult res;
   if (name == "_" || !T.has_value()) return res;
+  // A defined pointer type: look up in the pointer type, but only fields count.
+  if (u.Get(T).kind == TypeKind::kNamed) {
+    TypeId under = Underlying(u, T);
+    if (u.Get(under).kind == TypeKind::kPointer) {
+      LookupResult r = LookupImpl(u, under, false, pkg, name, fold_case);
+      if (r.obj.has_value() && u.Obj(r.obj).kind == ObjKind::kFunc) return LookupResult();
+      return r;
+    }
+  }
   bool is_ptr = false;
   TypeId typ = Deref(u, T, &is_ptr);
   // *typ where typ is an interface (incl. type parameter) has no methods.
