@@ -291,6 +291,11 @@ void Checker::CallExpr(Operand* x, NodeId e) {
       }
       TypeId T = x->type;
       x->mode = Mode::kInvalid;
+      if (!IsComplete(T)) {
+        UseList(call.list);
+        x->expr = e;
+        return;
+      }
       size_t n = call.list.size();
       if (n == 0) {
         Error(call.pos, "missing argument in conversion to " + TS(T));

@@ -880,6 +880,25 @@ void Checker::ObjDecl(ObjId obj) {
   if (!u_.Obj(obj).type.has_value()) u_.objects.Get(obj).type = u_.invalid_type;
 }
 
+// Whether t is not a type still being declared (types2 isComplete); reports the cycle if it is.
+bool Checker::IsComplete(TypeId t) {
+  if (!t.has_value()) return true;
+  const Type& ty = u_.Get(t);
+  if (ty.kind != TypeKind::kNamed) return true;
+  ObjId obj = ty.origin.has_value() ? u_.Get(ty.origin).obj : ty.obj;
+  if (!obj.has_value()) return true;
+  auto it = obj_path_idx_.find(obj.index());
+  if (it == obj_path_idx_.end()) return true;
+  if (u_.Get(ty.origin.has_value() ? ty.origin : t).underlying.has_value()) return true;
+  std::vector<ObjId> cycle(obj_path_.begin() + it->second, obj_path_.end());
+  size_t first = 0;
+  for (size_t i = 1; i < cycle.size(); ++i) {
+    if (u_.Obj(cycle[i]).pos < u_.Obj(cycle[first]).pos) first = i;
+  }
+  CycleError(cycle, first);
+  return false;
+}
+
 bool Checker::ValidCycle(ObjId obj) {
   auto it = obj_path_idx_.find(obj.index());
   if (it == obj_path_idx_.end()) return true;

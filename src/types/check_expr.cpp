@@ -354,10 +354,21 @@ void Checker::Selector(Operand* x, NodeId e, TypeId def, bool want_type) {
     case Mode::kInvalid: fail(); return;
     default: break;
   }
+  if (!IsComplete(x->type)) {
+    fail();
+    return;
+  }
   if (want_type) {
     ErrorAt(n.y, ExprString(e) + " is not a type");
     fail();
     return;
+  }
+  {
+    const Type& pt = u_.Get(Underlying(u_, x->type));
+    if (pt.kind == TypeKind::kPointer && !IsComplete(pt.elem)) {
+      fail();
+      return;
+    }
   }
   TypeId xt = x->type;
   LookupResult r = LookupImpl(u_, xt, x->mode == Mode::kVariable, pkg_id_, sel);
@@ -1455,7 +1466,7 @@ void Checker::ExprInternal(TypeId hint, Operand* x, NodeId e) {
         break;
       }
       TypeId T = VarType(n.y);
-      if (!IsValid(u_, T)) {
+      if (!IsValid(u_, T) || !IsComplete(T)) {
         x->mode = Mode::kInvalid;
         break;
       }
@@ -1494,7 +1505,7 @@ void Checker::ExprInternal(TypeId hint, Operand* x, NodeId e) {
             base = u_.Get(ut).elem;
           }
         }
-        if (!ok) {
+        if (!ok || !IsComplete(base)) {
           x->mode = Mode::kInvalid;
           break;
         }

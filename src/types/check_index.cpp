@@ -50,6 +50,14 @@ void Checker::CompositeLit(Operand* x, NodeId e, TypeId hint) {
     ErrorAt(e, "missing type in composite literal");
     typ = base = u_.invalid_type;
   }
+  if (!IsComplete(base)) {
+    for (NodeId el : ast_.List(n.list)) {
+      const Node& kv = ast_[el];
+      Use(kv.kind == NodeKind::kKeyValue ? kv.y : el);
+    }
+    x->mode = Mode::kInvalid;
+    return;
+  }
   TypeId cu = CoreType(u_, base);
   const Type* ut = cu.has_value() ? &u_.Get(cu) : nullptr;
   std::vector<NodeId> elts = ast_.List(n.list);
@@ -360,6 +368,11 @@ void Checker::IndexExprRest(Operand* x, NodeId e) {
   }
   NonGeneric(nullptr, x);
   if (!x->IsValid()) return;
+  if (!IsComplete(x->type)) {
+    UseList(n.list);
+    x->mode = Mode::kInvalid;
+    return;
+  }
   bool valid = false;
   int64_t length = -1;
   TypeId xt = x->type;

@@ -40,7 +40,7 @@ void Checker::FuncBody(ObjId decl_obj, ScopeId scope, TypeId sig, NodeId body, i
     env_.has_iota = true;
   }
   StmtList(0, ast_[body].list);
-  if (env_.has_label) Labels(body);
+  // Labels and misplaced branches are checked by the parser (gc sets IgnoreBranchErrors).
   const Type& st = u_.Get(sig);
   if (!u_.Get(st.results).vars.empty() && !IsTerminating(body, "")) {
     Error(ast_[body].pos2.known() ? ast_[body].pos2 : ast_[body].pos, "missing return");
@@ -248,29 +248,7 @@ void Checker::Stmt(uint32_t ctxt, NodeId s) {
         env_.has_label = true;
         break;
       }
-      switch (n.op) {
-        case Token::kBreak:
-          if ((ctxt & kBreakOk) == 0) Error(n.pos, "break is not in a loop, switch, or select");
-          break;
-        case Token::kContinue:
-          if ((ctxt & kContinueOk) == 0) Error(n.pos, "continue is not in a loop");
-          break;
-        case Token::kFallthrough:
-          if ((ctxt & kFallthroughOk) == 0) {
-            if (ctxt & kFinalSwitchCase) {
-              Error(n.pos, "cannot fallthrough final case in switch");
-            } else if (ctxt & kInTypeSwitch) {
-              Error(n.pos, "cannot fallthrough in type switch");
-            } else {
-              Error(n.pos, "fallthrough statement out of place");
-            }
-          }
-          break;
-        case Token::kGoto:
-          env_.has_label = true;
-          break;
-        default: break;
-      }
+      if (n.op == Token::kGoto) env_.has_label = true;
       break;
     }
     case NodeKind::kBlock: {

@@ -304,6 +304,7 @@ class Checker {
   void CollectMethods();
   void DeclStmt(NodeId decl_stmt);
   bool ValidCycle(ObjId obj);
+  bool IsComplete(TypeId t);
   void CycleError(const std::vector<ObjId>& cycle, size_t start);
   void UnusedImports();
   void ProcessDelayed(size_t top);
