@@ -3,6 +3,7 @@
 // objects, resolving them lazily with cycle detection, local declarations, unused imports,
 // initialization order, and recording results into Info.
 #include <algorithm>
+#include <functional>
 #include <queue>
 #include <string>
 #include <utility>
@@ -1306,7 +1307,7 @@ void Checker::InitOrder() {
       if (!seen.insert(d).second) continue;
       auto oi = order.find(d);
       if (oi != order.end()) {
-        if (oi->second != i) deps[i].push_back(oi->second);
+        deps[i].push_back(oi->second);
         continue;
       }
       auto di = decls_.find(d);
@@ -1327,28 +1328,69 @@ void Checker::InitOrder() {
     if (pending[i] == 0) ready.push(i);
   }
   std::vector<bool> done(vars.size());
-  while (!ready.empty()) {
-    size_t i = ready.top();
-    ready.pop();
-    if (done[i]) continue;
+  std::unordered_map<uint32_t, size_t> src_order;
+  for (size_t i = 0; i < obj_list_.size(); ++i) src_order[obj_list_[i].index()] = i;
+  // go/types findPath: a path of dependencies from `from` back to `to` (reversed).
+  std::function<bool(uint32_t, uint32_t, std::unordered_set<uint32_t>&, std::vector<ObjId>*)>
+      find_path = [&](uint32_t from, uint32_t to, std::unordered_set<uint32_t>& seen,
+                      std::vector<ObjId>* path) -> bool {
+    if (!seen.insert(from).second || seen.size() > 100000) return false;
+    auto it = decls_.find(from);
+    if (it == decls_.end()) return false;
+    std::vector<uint32_t> deps(it->second.deps.begin(), it->second.deps.end());
+    std::sort(deps.begin(), deps.end(),
+              [&](uint32_t a, uint32_t b) { return src_order[a] < src_order[b]; });
+    for (uint32_t d : deps) {
+      if (d == to) {
+        path->push_back(ObjId(d));
+        return true;
+      }
+      if (find_path(d, to, seen, path)) {
+        path->push_back(ObjId(d));
+        return true;
+      }
+    }
+    return false;
+  };
+  size_t emitted = 0;
+  while (emitted < vars.size()) {
+    size_t i;
+    if (!ready.empty()) {
+      i = ready.top();
+      ready.pop();
+      if (done[i]) continue;
+    } else {
+      // A cycle: take the variable with the fewest pending dependencies (then source order).
+      size_t best = vars.size();
+      for (size_t k = 0; k < vars.size(); ++k) {
+        if (done[k]) continue;
+        if (best == vars.size() || pending[k] < pending[best]) best = k;
+      }
+      i = best;
+      std::unordered_set<uint32_t> seen;
+      std::vector<ObjId> cycle;
+      if (find_path(vars[i].index(), vars[i].index(), seen, &cycle)) {
+        ObjId obj = cycle[0];
+        if (cycle.size() == 1) {
+          Error(u_.Obj(obj).pos, "initialization cycle: " + u_.Obj(obj).name + " refers to itself");
+        } else {
+          std::string msg = "initialization cycle for " + u_.Obj(obj).name;
+          for (size_t j = cycle.size(); j-- > 0;) {
+            ObjId next = cycle[j];
+            msg += "\n\t" + sources_.Format(u_.Obj(obj).pos) + ": " + u_.Obj(obj).name +
+                   " refers to " + u_.Obj(next).name;
+            obj = next;
+          }
+          Error(u_.Obj(cycle[0]).pos, msg);
+        }
+      }
+    }
     done[i] = true;
+    ++emitted;
     info_.package_vars.push_back(vars[i]);
-    for (size_t u : users[i]) {
-      if (--pending[u] == 0) ready.push(u);
+    for (size_t k : users[i]) {
+      if (pending[k] > 0 && --pending[k] == 0) ready.push(k);
     }
-  }
-  for (size_t i = 0; i < vars.size(); ++i) {
-    if (!done[i]) {
-      // An initialization cycle; go/types reports it. Keep source order for the rest.
-      info_.package_vars.push_back(vars[i]);
-    }
-  }
-  // Report one initialization cycle (a var that depends on itself).
-  for (size_t i = 0; i < vars.size(); ++i) {
-    if (done[i]) continue;
-    Error(u_.Obj(vars[i]).pos, "initialization cycle or initialization loop: " +
-                                   u_.Obj(vars[i]).name + " refers to itself");
-    break;
   }
 }
 
