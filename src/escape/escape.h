@@ -113,4 +113,21 @@ Result Analyze(const ir::Program& prog, const types::Universe& u, const Options&
 std::unordered_map<uint32_t, std::vector<Leaks>> ExportTags(const ir::Program& prog,
                                                             const Result& result);
 
+// Tags of other packages' functions, computed on demand as gc's export data carries them: the
+// first request for a function of package P lowers P to IR and analyzes it (P's own imports
+// again on demand). Packages that failed to load or check give nullopt (= leaks to heap).
+// Usage: `ImportedTags tags(u); opts.imported_leaks = tags.Hook();` (tags must outlive Analyze).
+class ImportedTags {
+ public:
+  explicit ImportedTags(const types::Universe& u);
+  std::optional<Leaks> Get(types::ObjId func, int param);
+  std::function<std::optional<Leaks>(types::ObjId, int)> Hook();
+
+ private:
+  enum State : uint8_t { kRunning, kDone, kFailed };
+  const types::Universe& u_;
+  std::unordered_map<uint32_t, State> state_;              // by PkgId
+  std::unordered_map<uint32_t, std::vector<Leaks>> tags_;  // by function ObjId
+};
+
 }  // namespace escapist::escape
