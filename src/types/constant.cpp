@@ -507,7 +507,11 @@ Constant BinaryOp(const Constant& x0, Token op, const Constant& y0, bool int_div
     return MakeUnknown();
   }
   if (x.kind == Kind::kString && y.kind == Kind::kString) {
-    if (op == Token::kAdd) return MakeString(x.s + y.s);
+    // Bound constant strings (go/types reports lengths above 2e9; far smaller here so that
+    // doubling chains cannot exhaust memory).
+    if (op == Token::kAdd && x.s.size() + y.s.size() <= (size_t{1} << 27)) {
+      return MakeString(x.s + y.s);
+    }
     return MakeUnknown();
   }
   Match(&x, &y);
