@@ -149,12 +149,10 @@ void Checker::Builtin(Operand* x, NodeId call_node, BuiltinId id) {
     case BuiltinId::kAppend: {
       TypeId st = CoreType(u_, x->type);
       if (!st.has_value() || u_.Get(st).kind != TypeKind::kSlice) {
-        if (IsBasicKind(u_, x->type, BasicKind::kUntypedNil)) {
-          ErrorAt(x->expr, "invalid append: first argument is nil");
-        } else if (!st.has_value() && IsTypeParam(u_, x->type)) {
-          ErrorAt(x->expr, "invalid append: argument " + OperandString(*x) + " (no core type)");
+        if (x->is_nil) {
+          ErrorAt(x->expr, "invalid append: argument must be a slice; have untyped nil");
         } else {
-          ErrorAt(x->expr, "invalid append: argument " + OperandString(*x) + " is not a slice");
+          ErrorAt(x->expr, "invalid append: argument must be a slice; have " + OperandString(*x));
         }
         return fail();
       }
@@ -370,8 +368,12 @@ void Checker::Builtin(Operand* x, NodeId call_node, BuiltinId id) {
         return false;
       };
       TypeId dst_e, src_e;
+      auto not_slice = [&](const Operand& o) {
+        return o.is_nil ? std::string("invalid copy: argument must be a slice; have untyped nil")
+                        : "invalid copy: argument must be a slice; have " + OperandString(o);
+      };
       if (!slice_elem(x, &dst_e)) {
-        ErrorAt(x->expr, "invalid copy: argument " + OperandString(*x) + " is not a slice");
+        ErrorAt(x->expr, not_slice(*x));
         return fail();
       }
       Operand& y = args[1];
@@ -392,7 +394,7 @@ void Checker::Builtin(Operand* x, NodeId call_node, BuiltinId id) {
       if (!special) {
         if (!slice_elem(&y, &src_e)) {
           if (!IsString(u_, y.type)) {
-            ErrorAt(y.expr, "invalid copy: argument " + OperandString(y) + " is not a slice");
+            ErrorAt(y.expr, not_slice(y));
             return fail();
           }
           src_e = u_.byte_type;

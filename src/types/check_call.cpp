@@ -153,8 +153,7 @@ void Checker::Conversion(Operand* x, TypeId T) {
     ok = const_convertible(T, &v);
     if (ok) x->val = v;
     if (!ok && IsInteger(u_, x->type) && IsInteger(u_, T)) {
-      ErrorAt(x->expr, "cannot convert " + OperandString(*x) + " to type " + TS(T) +
-                           " (constant " + constant::String(x->val) + " overflows " + TS(T) + ")");
+      ErrorAt(x->expr, "constant " + constant::String(x->val) + " overflows " + TS(T));
       x->mode = Mode::kInvalid;
       return;
     }

@@ -3,6 +3,7 @@
 // objects, resolving them lazily with cycle detection, local declarations, unused imports,
 // initialization order, and recording results into Info.
 #include <algorithm>
+#include <cstdio>
 #include <functional>
 #include <queue>
 #include <string>
@@ -61,10 +62,26 @@ void CheckPackage(Universe& u, PkgId pkg, const SourceSet& sources,
 
 // ---- errors
 
-void Checker::Error(Pos pos, const std::string& msg) {
+void Checker::Error(Pos pos0, const std::string& msg) {
+  // Errors in an inherited constant initializer are reported at the constant (types2 errpos).
+  Pos pos = env_.errpos.known() ? env_.errpos : pos0;
   uint64_t key = (static_cast<uint64_t>(pos.file) << 48) ^ (static_cast<uint64_t>(pos.line) << 16) ^
                  pos.col ^ (std::hash<std::string>()(msg) << 20);
   if (!reported_set_.insert(key).second) return;
+  // types2: follow-on errors mentioning an invalid operand or type are dropped once an error
+  // was reported; gc: one of several equal errors per line.
+  if (error_count_ > 0) {
+    // Only the first part of a multi-part message (parts carry their own positions).
+    std::string first = msg.substr(0, msg.find("\n\t/"));
+    size_t a = first.find("invalid operand"), b = first.find("invalid type");
+    if ((a != std::string::npos && a > 0) || (b != std::string::npos && b > 0)) return;
+  }
+  if (last_error_pos_.file == pos.file && last_error_pos_.line == pos.line &&
+      last_error_msg_ == msg) {
+    return;
+  }
+  last_error_pos_ = pos;
+  last_error_msg_ = msg;
   // gc reports at most one error per line (base.FlushErrors dedups same-line errors after
   // sorting); keep everything here and let the driver decide.
   diags_.Error(pos, msg);
@@ -131,7 +148,9 @@ std::string Checker::OperandString(const Operand& x) const {
     return "nil (of type " + TS(x.type) + ")";
   }
   std::string expr;
-  if (x.expr.has_value()) {
+  if (!x.desc.empty()) {
+    expr = x.desc;
+  } else if (x.expr.has_value()) {
     expr = ExprString(x.expr);
   } else if (x.mode == Mode::kBuiltin) {
     expr = BuiltinName(x.id);
@@ -489,10 +508,27 @@ namespace {
 
 }  // namespace
 
+// go/types declarePkgObj's checks: init and main (in package main) must be funcs.
+static bool BadPkgObjName(Checker* c, NodeId ident) {
+  std::string_view name = c->ast_[ident].text;
+  if (name == "init") {
+    c->ErrorAt(ident, "cannot declare init - must be func");
+    return true;
+  }
+  if (name == "main" && c->pkg_.name == "main") {
+    c->ErrorAt(ident, "cannot declare main - must be func");
+    return true;
+  }
+  return false;
+}
+
 void Checker::CollectObjects() {
   std::vector<std::pair<ObjId, NodeId>> methods;  // method, receiver base Name
   for (const auto& file : ast_.files) {
     const Node& fnode = ast_[file.file];
+    if (fnode.x.has_value() && ast_[fnode.x].text == "_") {
+      ErrorAt(fnode.x, "invalid package name _");
+    }
     ScopeId file_scope = u_.NewScope(pkg_.scope);
     file_scopes_.push_back(file_scope);
     RecordScope(file.file, file_scope);
@@ -502,9 +538,32 @@ void Checker::CollectObjects() {
         case NodeKind::kImportSpec: {
           if (!d.y.has_value()) break;
           std::string path;
-          if (!syntax::UnquoteLiteral(ast_[d.y].text, &path) || path.empty()) {
+          if (!syntax::UnquoteLiteral(ast_[d.y].text, &path)) {
             ErrorAt(d.y, "invalid import path: " + std::string(ast_[d.y].text));
             break;
+          }
+          if (path.empty()) {
+            ErrorAt(d.y, "invalid import path (empty string)");
+            break;
+          }
+          {
+            // go/types validatedImportPath.
+            static const std::string kIllegal = "!\"#$%&'()*,:;<=>?[\\]^{|}`";
+            std::string bad;
+            for (size_t i = 0; i < path.size(); ++i) {
+              unsigned char ch = static_cast<unsigned char>(path[i]);
+              if (ch < 0x80 && (ch <= 0x20 || ch == 0x7F || kIllegal.find(ch) != std::string::npos)) {
+                char buf[32];
+                std::snprintf(buf, sizeof buf, "U+%04X", ch);
+                bad = buf;
+                if (ch > 0x20 && ch != 0x7F) bad += std::string(" '") + static_cast<char>(ch) + "'";
+                break;
+              }
+            }
+            if (!bad.empty()) {
+              ErrorAt(d.y, "invalid import path (invalid character " + bad + ")");
+              break;
+            }
           }
           PkgId imp;
           if (path == "unsafe") {
@@ -594,21 +653,12 @@ void Checker::CollectObjects() {
             info.init = i < values.size() ? values[i] : NodeId();
             info.iota = d.aux;
             info.inherited = inherited;
+            if (BadPkgObjName(this, names[i])) continue;
             decls_[id.index()] = std::move(info);
             obj_list_.push_back(id);
             Declare(pkg_.scope, names[i], id, Pos());
           }
-          if (names.size() > values.size() && !values.empty() && !inherited) {
-            ErrorAt(names[values.size()], "missing init expr for const declaration");
-          } else if (names.size() > values.size() && values.empty() && !inherited) {
-            ErrorAt(names[0], "missing init expr for const declaration");
-          } else if (names.size() < values.size() && !inherited) {
-            ErrorAt(values[names.size()], "extra init expr");
-          } else if (inherited && names.size() > values.size()) {
-            ErrorAt(names[values.size()], "missing init expr for const declaration");
-          } else if (inherited && names.size() < values.size()) {
-            ErrorAt(names.back(), "extra init expr");
-          }
+          Arity(d.pos, names, values, true, inherited);
           break;
         }
         case NodeKind::kVarSpec: {
@@ -637,22 +687,12 @@ void Checker::CollectObjects() {
             } else if (i < values.size()) {
               info.init = values[i];
             }
+            if (BadPkgObjName(this, names[i])) continue;
             decls_[lhs[i].index()] = std::move(info);
             obj_list_.push_back(lhs[i]);
             Declare(pkg_.scope, names[i], lhs[i], Pos());
           }
-          if (!d.x.has_value() || !values.empty()) {
-            if (values.empty() && !d.x.has_value()) {
-              // parser error
-            } else if (values.size() != 1 && names.size() > values.size()) {
-              ErrorAt(names[values.size()], "assignment mismatch: " + std::to_string(names.size()) +
-                                                " variable" + (names.size() > 1 ? "s" : "") +
-                                                " but " + std::to_string(values.size()) + " value" +
-                                                (values.size() != 1 ? "s" : ""));
-            } else if (names.size() < values.size()) {
-              ErrorAt(values[names.size()], "extra init expr");
-            }
-          }
+          if (!d.x.has_value() || !values.empty()) Arity(d.pos, names, values, false, false);
           break;
         }
         case NodeKind::kTypeSpec: {
@@ -665,6 +705,7 @@ void Checker::CollectObjects() {
           o.decl_pkg = pkg_id_;
           o.is_alias = (d.flags & syntax::kFlagAlias) != 0;
           ObjId id = u_.NewObject(std::move(o));
+          if (BadPkgObjName(this, d.x)) break;
           DeclInfo info;
           info.file_scope = file_scope;
           info.spec = decl;
@@ -801,6 +842,23 @@ void Checker::PackageObjects() {
   for (ObjId obj : others) ObjDecl(obj);
   // Methods of types without a declaration here were never declared: check them too.
   methods_.clear();
+}
+
+// go/types arity: the number of names and init expressions of a const or var spec.
+void Checker::Arity(Pos pos, const std::vector<NodeId>& names, const std::vector<NodeId>& inits,
+                    bool const_decl, bool inherited) {
+  size_t l = names.size(), r = inits.size();
+  if (l < r) {
+    NodeId n = inits[l];
+    if (inherited) {
+      Error(pos, "extra init expr at " + sources_.Format(StartPos(n)));
+    } else {
+      ErrorAt(n, "extra init expr " + ExprString(n));
+    }
+  } else if (l > r && (const_decl || r != 1)) {
+    NodeId n = names[r];
+    ErrorAt(n, "missing init expr for " + std::string(ast_[n].text));
+  }
 }
 
 // ---- lazy resolution
@@ -966,16 +1024,12 @@ void Checker::ConstDecl(ObjId obj, NodeId vtype, NodeId init, bool inherited) {
     u_.objects.Get(obj).type = t;
   }
   Operand x;
-  if (init.has_value()) {
-    if (inherited) {
-      // Errors in inherited expressions are reported at the constant (go/types errpos).
-      Expr(TypeId(), &x, init);
-    } else {
-      Expr(TypeId(), &x, init);
-    }
-  }
+  Pos saved_errpos = env_.errpos;
+  env_.errpos = inherited ? u_.Obj(obj).pos : Pos();
+  if (init.has_value()) Expr(TypeId(), &x, init);
   (void)o;
   InitConst(obj, &x);
+  env_.errpos = saved_errpos;
 }
 
 void Checker::InitConst(ObjId lhs, Operand* x) {
@@ -1088,6 +1142,25 @@ void Checker::TypeDecl(ObjId obj, NodeId spec) {
     }
   }
   TypeId rhs = DefinedType(s.y, nid);
+  {
+    // The right-hand side names a defined type whose declaration is in progress: a cycle of type
+    // names (type T T; type a b; type b a).
+    const Type& rt = u_.Get(rhs);
+    if (rt.kind == TypeKind::kNamed && !rt.underlying.has_value() && !rt.origin.has_value() &&
+        rt.obj.has_value()) {
+      auto it = obj_path_idx_.find(rt.obj.index());
+      if (it != obj_path_idx_.end()) {
+        std::vector<ObjId> cycle(obj_path_.begin() + it->second, obj_path_.end());
+        size_t first = 0;
+        for (size_t i = 1; i < cycle.size(); ++i) {
+          if (u_.Obj(cycle[i]).pos < u_.Obj(cycle[first]).pos) first = i;
+        }
+        CycleError(cycle, first);
+        u_.types.Get(nid).underlying = u_.invalid_type;
+        if (rhs != nid) u_.types.Get(rhs).underlying = u_.invalid_type;
+      }
+    }
+  }
   Type& nt = u_.types.Get(nid);
   if (!nt.underlying.has_value()) {
     TypeId under = Underlying(u_, rhs);
@@ -1189,12 +1262,7 @@ void Checker::DeclStmt(NodeId decl_stmt) {
         }
         env_.iota = saved_iota;
         env_.has_iota = saved_has;
-        if (names.size() > values.size()) {
-          ErrorAt(names[values.size() < names.size() ? values.size() : 0],
-                  "missing init expr for const declaration");
-        } else if (names.size() < values.size() && !inherited) {
-          ErrorAt(values[names.size()], "extra init expr");
-        }
+        Arity(s.pos, names, values, true, inherited);
         ProcessDelayed(top);
         for (size_t i = 0; i < names.size(); ++i) Declare(env_.scope, names[i], lhs[i], Pos());
         break;
@@ -1203,6 +1271,7 @@ void Checker::DeclStmt(NodeId decl_stmt) {
         std::vector<NodeId> names = ast_.List(s.list);
         std::vector<NodeId> values = ast_.List(s.list2);
         std::vector<ObjId> lhs;
+        if (!s.x.has_value() || !values.empty()) Arity(s.pos, names, values, false, false);
         for (NodeId n : names) {
           lhs.push_back(NewVar(ast_[n].pos, std::string(ast_[n].text), TypeId(), VarKind::kLocal, n));
         }
@@ -1287,7 +1356,8 @@ void Checker::InitOrder() {
   std::vector<ObjId> vars;
   std::unordered_map<uint32_t, size_t> order;
   for (ObjId o : obj_list_) {
-    if (u_.Obj(o).kind == ObjKind::kVar) {
+    ObjKind k = u_.Obj(o).kind;
+    if (k == ObjKind::kVar || k == ObjKind::kConst) {
       order[o.index()] = vars.size();
       vars.push_back(o);
     }
@@ -1387,7 +1457,7 @@ void Checker::InitOrder() {
     }
     done[i] = true;
     ++emitted;
-    info_.package_vars.push_back(vars[i]);
+    if (u_.Obj(vars[i]).kind == ObjKind::kVar) info_.package_vars.push_back(vars[i]);
     for (size_t k : users[i]) {
       if (pending[k] > 0 && --pending[k] == 0) ready.push(k);
     }

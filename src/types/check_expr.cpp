@@ -130,11 +130,19 @@ void Checker::MultiExpr(NodeId e, bool allow_comma_ok, std::vector<Operand>* out
   RawExpr(TypeId(), &x, e, false);
   Exclude(&x, ModeBit(Mode::kNoValue) | ModeBit(Mode::kBuiltin) | ModeBit(Mode::kTypeExpr));
   if (x.mode == Mode::kValue && x.type.has_value() && u_.Get(x.type).kind == TypeKind::kTuple) {
-    for (ObjId v : u_.Get(x.type).vars) {
+    const std::vector<ObjId> vars = u_.Get(x.type).vars;
+    for (size_t i = 0; i < vars.size(); ++i) {
       Operand y;
       y.mode = Mode::kValue;
       y.expr = e;
-      y.type = u_.Obj(v).type;
+      y.type = u_.Obj(vars[i]).type;
+      size_t k = i + 1;
+      const char* suffix = (k % 100 >= 11 && k % 100 <= 13) ? "th"
+                           : k % 10 == 1                    ? "st"
+                           : k % 10 == 2                    ? "nd"
+                           : k % 10 == 3                    ? "rd"
+                                                            : "th";
+      y.desc = std::to_string(k) + suffix + " function result";
       out->push_back(std::move(y));
     }
     return;
@@ -143,6 +151,7 @@ void Checker::MultiExpr(NodeId e, bool allow_comma_ok, std::vector<Operand>* out
     Operand y;
     y.mode = Mode::kValue;
     y.expr = e;
+    y.desc = "ok value of (comma, ok) expression";
     y.type = u_.Basic(BasicKind::kUntypedBool);
     out->push_back(x);
     out->push_back(std::move(y));
@@ -227,6 +236,13 @@ void Checker::Ident(Operand* x, NodeId e, TypeId def, bool want_type) {
   }
   if (!o0.type.has_value() || (got_type && want_type && o0.pkg == pkg_id_)) {
     if (decls_.count(obj.index())) ObjDecl(obj);
+  }
+  if (got_type && !decls_.count(obj.index())) {
+    // A local type referring to itself during its declaration.
+    auto cit = colors_.find(obj.index());
+    if (cit != colors_.end() && cit->second == Color::kGrey && !ValidCycle(obj)) {
+      u_.objects.Get(obj).type = u_.invalid_type;
+    }
   }
   auto dit = dot_import_uses_.find((static_cast<uint64_t>(found_scope.index()) << 32) |
                                    obj.index());

@@ -110,7 +110,7 @@ void Checker::CompositeLit(Operand* x, NodeId e, TypeId hint) {
           }
           RecordUse(key, r.obj);
           Operand v;
-          ExprWithHint(&v, kv.y, u_.Obj(r.obj).type);
+          GenericExpr(&v, kv.y);  // no hint: struct fields don't elide types
           Assignment(&v, u_.Obj(r.obj).type, "struct literal");
           bool dup = false;
           for (ObjId vf : visited) {
@@ -137,7 +137,7 @@ void Checker::CompositeLit(Operand* x, NodeId e, TypeId hint) {
             break;
           }
           ObjId fld = fields[i];
-          ExprWithHint(&v, el, u_.Obj(fld).type);
+          GenericExpr(&v, el);
           const Object& fo = u_.Obj(fld);
           bool exported = !fo.name.empty() && fo.name[0] >= 'A' && fo.name[0] <= 'Z';
           if (!exported && fo.pkg != pkg_id_) {

@@ -907,7 +907,7 @@ void Checker::TypeSwitchStmt(uint32_t inner, NodeId s, NodeId guard) {
     ScopeCloser closer{this, sc};
     if (lhs.has_value()) {
       TypeId vt = T;
-      if (cases.size() != 1 || !T.has_value() || t_nil || !IsValid(u_, T)) {
+      if (cases.size() != 1 || !T.has_value() || t_nil) {
         vt = have_sx ? sx.type : u_.invalid_type;
       }
       ObjId obj = NewVar(ast_[lhs].pos, std::string(ast_[lhs].text), vt, VarKind::kLocal, lhs);
@@ -1078,10 +1078,7 @@ void Checker::RangeStmt(uint32_t inner, NodeId s) {
       }
     }
     if (!vars.empty()) {
-      for (ObjId v : vars) {
-        u_.objects.Get(v).parent = sc;
-        u_.scopes.Get(sc).names[u_.Obj(v).name] = v;
-      }
+      for (ObjId v : vars) Declare(sc, NodeId(), v, Pos());
     } else {
       Error(n.pos, "no new variables on left side of :=");
     }

@@ -35,8 +35,11 @@ TypeId Checker::VarType(NodeId e) {
 }
 
 TypeId Checker::DefinedType(NodeId e, TypeId def) {
+  // Type nodes shared by a field group are evaluated once; inherited constant initializers are
+  // re-evaluated with each iota, so no caching there.
+  bool cache = !env_.has_iota;
   auto cached = node_types_.find(e.index());
-  if (cached != node_types_.end()) return cached->second;
+  if (cache && cached != node_types_.end()) return cached->second;
   DepthGuard guard(this);
   TypeId t;
   if (guard.Exceeded()) {
@@ -54,7 +57,7 @@ TypeId Checker::DefinedType(NodeId e, TypeId def) {
     t = u_.invalid_type;
   }
   RecordTypeAndValue(e, Mode::kTypeExpr, t, nullptr);
-  node_types_[e.index()] = t;
+  if (cache) node_types_[e.index()] = t;
   return t;
 }
 
@@ -198,9 +201,9 @@ TypeId Checker::StructTypeExpr(NodeId e) {
       if (it != seen.end()) {
         Error(fo.pos, fo.name + " redeclared\n\t" + sources_.Format(u_.Obj(it->second).pos) +
                           ": other declaration of " + fo.name);
-      } else {
-        seen[fo.name] = f;
+        return;
       }
+      seen[fo.name] = f;
     }
     fields.push_back(f);
     std::string tag;
@@ -333,6 +336,50 @@ TypeId Checker::InterfaceTypeExpr(NodeId e, TypeId def) {
     }
     RecordDef(f.x, mid);
     if (!dup) methods.push_back(mid);
+  }
+  // Duplicate methods through embedding must have identical signatures (checked once all
+  // types are known, go/types typeset.go addMethod).
+  std::vector<std::pair<TypeId, NodeId>> embedded_at;
+  for (NodeId fnode : ast_.List(n.list)) {
+    const Node& f = ast_[fnode];
+    if (!f.x.has_value()) embedded_at.push_back({TypeId(), f.y});
+  }
+  {
+    size_t k = 0;
+    for (auto& ea : embedded_at) {
+      if (k < embeddeds.size()) ea.first = embeddeds[k++];
+    }
+  }
+  if (!embedded_at.empty()) {
+    std::vector<ObjId> own = methods;
+    Later([this, own, embedded_at]() {
+      std::vector<std::pair<ObjId, Pos>> seen;
+      for (ObjId m : own) seen.push_back({m, u_.Obj(m).pos});
+      for (const auto& [et, enode] : embedded_at) {
+        if (!et.has_value() || !IsValid(u_, et)) continue;
+        TypeId under = Underlying(u_, et);
+        if (u_.Get(under).kind != TypeKind::kInterface || IsTypeParam(u_, et)) continue;
+        std::vector<ObjId> ms = CompleteInterface(u_, under).all_methods;
+        for (ObjId m : ms) {
+          const Object& mo = u_.Obj(m);
+          bool dup = false;
+          for (const auto& [o, opos] : seen) {
+            const Object& oo = u_.Obj(o);
+            if (oo.name != mo.name || (oo.pkg != mo.pkg && !(mo.name[0] >= 'A' && mo.name[0] <= 'Z'))) {
+              continue;
+            }
+            dup = true;
+            if (o != m && !Identical(u_, oo.type, mo.type)) {
+              Error(StartPos(enode), "duplicate method " + mo.name + "\n\t" +
+                                         sources_.Format(opos) + ": other declaration of method " +
+                                         mo.name);
+            }
+            break;
+          }
+          if (!dup) seen.push_back({m, StartPos(enode)});
+        }
+      }
+    });
   }
   Type& it2 = u_.types.Get(id);
   it2.methods = std::move(methods);
@@ -812,6 +859,20 @@ void Checker::ValidType(TypeId named, Pos pos) {
         std::vector<ObjId> fields = ty.fields;
         for (ObjId f : fields) {
           if (!rec(u_.Obj(f).type)) return false;
+        }
+        return true;
+      }
+      case TypeKind::kInterface: {
+        std::vector<TypeId> embeddeds = ty.embeddeds;
+        for (TypeId e : embeddeds) {
+          if (!rec(e)) return false;
+        }
+        return true;
+      }
+      case TypeKind::kUnion: {
+        std::vector<Term> terms = ty.terms;
+        for (const auto& t : terms) {
+          if (!rec(t.type)) return false;
         }
         return true;
       }

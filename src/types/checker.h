@@ -222,6 +222,7 @@ struct Operand {
   LazyConst val;
   BuiltinId id = BuiltinId::kAppend;
   bool is_nil = false;  // the predeclared nil, possibly converted (types2 nilvalue mode)
+  std::string desc;     // replaces the expression in messages ("2nd function result")
   bool IsValid() const { return mode != Mode::kInvalid; }
   void Invalidate() { mode = Mode::kInvalid; }
 };
@@ -246,6 +247,7 @@ struct Environment {
   bool has_label = false;
   bool has_call_or_recv = false;  // for constant initializers
   Pos pos;               // for scope lookups of local declarations: names declared after pos
+  Pos errpos;            // the constant whose inherited initializer is being checked
 };
 
 class Checker {
@@ -303,6 +305,8 @@ class Checker {
   void FuncDecl(ObjId obj, NodeId decl);
   void CollectMethods();
   void DeclStmt(NodeId decl_stmt);
+  void Arity(Pos pos, const std::vector<NodeId>& names, const std::vector<NodeId>& inits,
+             bool const_decl, bool inherited);
   bool ValidCycle(ObjId obj);
   bool IsComplete(TypeId t);
   void CycleError(const std::vector<ObjId>& cycle, size_t start);
@@ -448,6 +452,8 @@ class Checker {
   int depth_ = 0;  // recursion depth bound
   bool depth_reported_ = false;
   size_t error_count_ = 0;
+  Pos last_error_pos_;
+  std::string last_error_msg_;
   std::vector<Pos> reported_;
   std::unordered_set<uint64_t> reported_set_;
   ObjId iota_obj_;

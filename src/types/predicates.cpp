@@ -258,7 +258,7 @@ TermSet ElementTermSet(const Universe& u, TypeId t, bool* comparable,
     }
     return ts;
   }
-  if (!IsValid(u, t)) return ts;  // invalid: all types, avoid follow-on errors
+  if (!IsValid(u, t) || !IsValid(u, under)) return ts;  // invalid: all types (no follow-ons)
   ts.all = false;
   ts.terms.push_back(Term{false, t});
   return ts;

@@ -339,7 +339,7 @@ void WriteExpr(const syntax::Ast& ast, NodeId id, std::string* out, int depth) {
     case NodeKind::kBasicLit: *out += n.text; break;
     case NodeKind::kCompositeLit:
       WriteExpr(ast, n.x, out, depth);
-      *out += "{…}";
+      *out += n.list.size() > 0 ? "{…}" : "{}";
       break;
     case NodeKind::kKeyValue:
       WriteExpr(ast, n.x, out, depth);
