@@ -279,6 +279,8 @@ void Checker::RecordImplicit(NodeId n, ObjId obj) {
 
 void Checker::RecordSelection(NodeId n, Selection::Kind kind, TypeId recv, ObjId obj,
                               std::vector<uint32_t> path, bool indirect) {
+  // go/types recordSelection also records the use of the selector name.
+  if (ast_[n].kind == NodeKind::kSelector) RecordUse(ast_[n].y, obj);
   Selection s;
   s.kind = kind;
   s.recv = recv;

@@ -3,6 +3,7 @@
 // go/types' error texts.
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -340,6 +341,100 @@ L:
   // Labels are the parser's business (gc sets IgnoreBranchErrors).
   EXPECT_EQ(Join(c.Errors()),
             "6:1: label L defined and not used\n3:8: \"unsafe\" imported and not used\n");
+}
+
+// Every expression node of a valid program has a recorded type; every Name is a def or a use.
+TEST(Check, InfoIsComplete) {
+  Checked c(R"(package p
+
+import "unsafe"
+
+type S struct{ a, b int; next *S }
+
+func (s *S) M(k int) (int, bool) { return s.a + k, true }
+
+var g = unsafe.Sizeof(S{})
+
+func F(xs []int, m map[string]S, ch chan int, i interface{}) int {
+	s := &S{a: 1, b: (2)}
+	v, ok := m["x"]
+	_, _ = v, ok
+	n, _ := s.M(len(xs))
+	f := func(y int) int { return y * 2 }
+	n += f(xs[0]) + xs[1:2][0] + int(g)
+	if t, ok := i.(*S); ok && t != nil {
+		n++
+	}
+	switch w := i.(type) {
+	case int:
+		n += w
+	}
+	select {
+	case x := <-ch:
+		n += x
+	default:
+	}
+	for k, e := range m {
+		_ = k
+		n += e.a
+	}
+	return n
+}
+)");
+  ASSERT_EQ(Join(c.Errors()), "");
+  const Package& p = c.u.Pkg(c.pkg);
+  const syntax::Ast& ast = p.ast;
+  int missing = 0;
+  std::string what;
+  std::function<void(NodeId, bool)> walk = [&](NodeId id, bool is_expr) {
+    if (!id.has_value()) return;
+    const Node& n = ast[id];
+    auto kids = [&](bool expr_kids) {
+      for (NodeId k : {n.x, n.y, n.z, n.w}) walk(k, expr_kids);
+      for (NodeId k : ast.List(n.list)) walk(k, expr_kids);
+      for (NodeId k : ast.List(n.list2)) walk(k, expr_kids);
+    };
+    switch (n.kind) {
+      case NodeKind::kName:
+        if (!p.info.defs.Get(id).has_value() && !p.info.uses.Get(id).has_value() &&
+            n.text != "_" && n.text != "p") {
+          ++missing;
+          what += "name " + std::string(n.text) + "\n";
+        }
+        return;
+      case NodeKind::kSelector:
+        if (p.info.types.Get(id).mode == Mode::kInvalid) {
+          ++missing;
+          what += "selector\n";
+        }
+        walk(n.x, true);
+        walk(n.y, false);
+        return;
+      case NodeKind::kBasicLit:
+      case NodeKind::kCompositeLit:
+      case NodeKind::kFuncLit:
+      case NodeKind::kParen:
+      case NodeKind::kIndex:
+      case NodeKind::kSlice:
+      case NodeKind::kCall:
+      case NodeKind::kUnary:
+      case NodeKind::kBinary:
+        if (p.info.types.Get(id).mode == Mode::kInvalid) {
+          ++missing;
+          what += std::string(syntax::NodeKindName(n.kind)) + " " + std::to_string(n.pos.line) + ":" + std::to_string(n.pos.col) + "\n";
+        }
+        kids(true);
+        return;
+      case NodeKind::kTypeSwitchGuard:
+        walk(n.y, true);  // the lhs is defined per clause (Info::implicits)
+        return;
+      case NodeKind::kImportSpec:
+        return;
+      default: kids(false); return;
+    }
+  };
+  for (const auto& f : ast.files) walk(f.file, false);
+  EXPECT_EQ(missing, 0) << what;
 }
 
 }  // namespace
