@@ -302,7 +302,9 @@ class Universe {
 
 // ---- queries (types/predicates.cpp, types/sizes.cpp, types/typestring.cpp)
 
-// The underlying type (spec "Underlying types"); Named -> its underlying, else itself.
+// The underlying type (spec "Underlying types"); Named -> its underlying (instances are expanded
+// on demand), TypeParam -> its constraint's underlying interface (as go/types under()), else
+// itself.
 TypeId Underlying(const Universe& u, TypeId t);
 // The core type (spec 1.18-1.24 "Core types"), none if there is none.
 TypeId CoreType(const Universe& u, TypeId t);
