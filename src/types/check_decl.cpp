@@ -46,6 +46,7 @@ void Checker::CheckFiles() {
   CollectObjects();
   PackageObjects();
   ProcessDelayed(0);
+  ResolveDeferredUnderlying(true);
   InitOrder();
   UnusedImports();
   RecordUntyped();
@@ -841,6 +842,7 @@ void Checker::PackageObjects() {
   }
   for (ObjId obj : types) ObjDecl(obj);
   for (ObjId obj : aliases) ObjDecl(obj);
+  ResolveDeferredUnderlying(true);
   for (ObjId obj : others) ObjDecl(obj);
   // Methods of types without a declaration here were never declared: check them too.
   methods_.clear();
@@ -1143,25 +1145,53 @@ void Checker::TypeDecl(ObjId obj, NodeId spec) {
       }
     }
   }
-  TypeId rhs = DefinedType(s.y, nid);
   {
-    // The right-hand side names a defined type whose declaration is in progress: a cycle of type
-    // names (type T T; type a b; type b a).
+    // Whether the right-hand side is (syntactically) just a type name.
+    NodeId r = s.y;
+    while (r.has_value() && ast_[r].kind == NodeKind::kParen) r = ast_[r].x;
+    if (r.has_value() && (ast_[r].kind == NodeKind::kName || ast_[r].kind == NodeKind::kSelector ||
+                          ast_[r].kind == NodeKind::kIndex)) {
+      name_rhs_.insert(obj.index());
+    }
+  }
+  TypeId rhs = DefinedType(s.y, nid);
+  bool deferred = false;
+  {
+    // The right-hand side names a defined type whose declaration is in progress. If every type
+    // on that path is declared as just another type name, it's a cycle of names (type T T;
+    // type a b; type b a); otherwise the underlying type is taken once that type is resolved
+    // (type T1 struct{ next *T2 }; type T2 T1).
     const Type& rt = u_.Get(rhs);
     if (rt.kind == TypeKind::kNamed && !rt.underlying.has_value() && !rt.origin.has_value() &&
         rt.obj.has_value()) {
       auto it = obj_path_idx_.find(rt.obj.index());
       if (it != obj_path_idx_.end()) {
         std::vector<ObjId> cycle(obj_path_.begin() + it->second, obj_path_.end());
-        size_t first = 0;
-        for (size_t i = 1; i < cycle.size(); ++i) {
-          if (u_.Obj(cycle[i]).pos < u_.Obj(cycle[first]).pos) first = i;
+        bool names_only = true;
+        for (ObjId c : cycle) {
+          if (u_.Obj(c).kind == ObjKind::kTypeName && !u_.Obj(c).is_alias &&
+              !name_rhs_.count(c.index())) {
+            names_only = false;
+          }
         }
-        CycleError(cycle, first);
-        u_.types.Get(nid).underlying = u_.invalid_type;
-        if (rhs != nid) u_.types.Get(rhs).underlying = u_.invalid_type;
+        if (names_only) {
+          size_t first = 0;
+          for (size_t i = 1; i < cycle.size(); ++i) {
+            if (u_.Obj(cycle[i]).pos < u_.Obj(cycle[first]).pos) first = i;
+          }
+          CycleError(cycle, first);
+          u_.types.Get(nid).underlying = u_.invalid_type;
+          if (rhs != nid) u_.types.Get(rhs).underlying = u_.invalid_type;
+        } else {
+          deferred_underlying_.push_back({nid, rhs});
+          deferred = true;
+        }
       }
     }
+  }
+  if (deferred) {
+    if (opened) CloseScope();
+    return;
   }
   Type& nt = u_.types.Get(nid);
   if (!nt.underlying.has_value()) {
@@ -1191,6 +1221,28 @@ void Checker::TypeDecl(ObjId obj, NodeId spec) {
     }
   }
   ValidType(nid, u_.Obj(obj).pos);
+  ResolveDeferredUnderlying(false);
+}
+
+// Sets the underlying types of type declarations whose right-hand side was a type still being
+// declared (see TypeDecl); at the end (`final`), whatever is left is invalid.
+void Checker::ResolveDeferredUnderlying(bool final) {
+  for (bool progress = true; progress && !deferred_underlying_.empty();) {
+    progress = false;
+    for (size_t i = 0; i < deferred_underlying_.size();) {
+      auto [named, rhs] = deferred_underlying_[i];
+      const Type& rt = u_.Get(rhs);
+      if (rt.underlying.has_value() || final) {
+        u_.types.Get(named).underlying = rt.underlying.has_value() ? rt.underlying
+                                                                   : u_.invalid_type;
+        deferred_underlying_.erase(deferred_underlying_.begin() + i);
+        ValidType(named, u_.Obj(u_.Get(named).obj).pos);
+        progress = true;
+      } else {
+        ++i;
+      }
+    }
+  }
 }
 
 void Checker::FuncDecl(ObjId obj, NodeId decl) {

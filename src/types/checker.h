@@ -302,6 +302,7 @@ class Checker {
   void ConstDecl(ObjId obj, NodeId vtype, NodeId init, bool inherited);
   void VarDecl(ObjId obj, const std::vector<ObjId>& lhs, NodeId vtype, NodeId init);
   void TypeDecl(ObjId obj, NodeId spec);
+  void ResolveDeferredUnderlying(bool final);
   void FuncDecl(ObjId obj, NodeId decl);
   void CollectMethods();
   void DeclStmt(NodeId decl_stmt);
@@ -449,6 +450,8 @@ class Checker {
   std::unordered_map<uint32_t, std::vector<ObjId>> methods_;  // base TypeName -> methods
   std::unordered_map<uint32_t, TypeId> node_types_;  // cached types of shared type nodes
   std::unordered_map<std::string, ObjId> pkg_names_by_file_;
+  std::unordered_set<uint32_t> name_rhs_;  // TypeNames declared as `type T U` (U a name)
+  std::vector<std::pair<TypeId, TypeId>> deferred_underlying_;  // named -> rhs Named
   int depth_ = 0;  // recursion depth bound
   bool depth_reported_ = false;
   size_t error_count_ = 0;
