@@ -380,6 +380,13 @@ PkgId Loader::LoadFiles(const std::vector<std::string>& files, const std::string
 }
 
 PkgId Loader::LoadDir(const std::string& dir, const std::string& path, DiagnosticSink& diags) {
+  // A package already loaded (e.g. imported by an earlier one) is not loaded twice: its types
+  // must stay identical for its importers.
+  auto cached = by_path_.find(path);
+  if (cached != by_path_.end() && cached->second.has_value() &&
+      universe_.Pkg(cached->second).dir == dir && !opts_.include_tests) {
+    return cached->second;
+  }
   std::vector<std::string> files;
   DIR* d = opendir(dir.c_str());
   if (d == nullptr) {

@@ -67,48 +67,43 @@ int main(int argc, char** argv) {
     return 2;
   }
   Loader loader(opts);
-  int errors = 0;
+  // One sink for everything; afterwards only errors in the named packages' files are printed
+  // (all of them with -deps).
+  DiagnosticSink diags;
+  std::vector<PkgId> pkgs;
   std::vector<std::string> files;
   for (const auto& a : args) {
     if (a.size() > 3 && a.compare(a.size() - 3, 3, ".go") == 0) files.push_back(a);
   }
-  auto run = [&](auto&& load) {
-    DiagnosticSink dep_diags;
-    DiagnosticSink diags;
-    // Dependencies are loaded into their own sink first via Import; the package's own errors
-    // are those positioned in its files.
-    PkgId id = load(diags);
-    (void)dep_diags;
-    if (!deps && id.has_value()) {
-      // Keep only errors in the package's own files (and position-less load errors).
-      DiagnosticSink own;
-      const auto& pkg = loader.universe().Pkg(id);
-      std::vector<uint32_t> own_files;
-      for (const auto& f : pkg.ast.files) own_files.push_back(f.file_index);
-      for (const auto& d : diags.diags()) {
-        bool mine = !d.pos.known() ||
-                    std::find(own_files.begin(), own_files.end(), d.pos.file) != own_files.end();
-        if (mine) own.Error(d.pos, d.text);
-      }
-      Print(loader, own, true);
-      errors += own.error_count();
-    } else {
-      Print(loader, diags, true);
-      errors += diags.error_count();
-    }
-  };
-  if (!files.empty()) {
-    run([&](DiagnosticSink& d) { return loader.LoadFiles(files, "main", d); });
-  }
+  if (!files.empty()) pkgs.push_back(loader.LoadFiles(files, "main", diags));
   for (const auto& a : args) {
     if (a.size() > 3 && a.compare(a.size() - 3, 3, ".go") == 0) continue;
     if (IsDir(a)) {
-      run([&](DiagnosticSink& d) { return loader.LoadDir(a, a, d); });
+      pkgs.push_back(loader.LoadDir(a, a, diags));
     } else {
       std::string dir = loader.options().goroot + "/src/" + a;
       if (!IsDir(dir)) dir = loader.options().goroot + "/src/vendor/" + a;
-      run([&](DiagnosticSink& d) { return loader.LoadDir(dir, a, d); });
+      pkgs.push_back(loader.LoadDir(dir, a, diags));
     }
+  }
+  int errors = 0;
+  if (deps) {
+    Print(loader, diags, true);
+    errors = diags.error_count();
+  } else {
+    std::vector<uint32_t> own_files;
+    for (PkgId id : pkgs) {
+      if (!id.has_value()) continue;
+      for (const auto& f : loader.universe().Pkg(id).ast.files) own_files.push_back(f.file_index);
+    }
+    DiagnosticSink own;
+    for (const auto& d : diags.diags()) {
+      bool mine = !d.pos.known() ||
+                  std::find(own_files.begin(), own_files.end(), d.pos.file) != own_files.end();
+      if (mine && d.severity == escapist::Severity::kError) own.Error(d.pos, d.text);
+    }
+    Print(loader, own, true);
+    errors = own.error_count();
   }
   if (std::getenv("ESCAPIST_STATS")) {
     const auto& u = loader.universe();
