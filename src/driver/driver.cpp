@@ -198,6 +198,25 @@ int Run(const Options& opts) {
   if (opts.debug_m > 0) {
     escape::Options esc_opts;
     esc_opts.debug_m = opts.debug_m;
+    esc_opts.sources = &loader.sources();
+    for (const std::string& d : opts.debug_flags) {
+      size_t start = 0;
+      while (start <= d.size()) {
+        size_t end = d.find(',', start);
+        if (end == std::string::npos) end = d.size();
+        std::string f = d.substr(start, end - start);
+        std::string val = "1";
+        if (size_t eq = f.find('='); eq != std::string::npos) {
+          val = f.substr(eq + 1);
+          f = f.substr(0, eq);
+        }
+        if (f == "escapemutationscalls") esc_opts.escape_mutations_calls = val != "0";
+        if (f == "zerocopy") esc_opts.zero_copy = val != "0";
+        start = end + 1;
+      }
+    }
+    escape::ImportedTags imported(u);
+    esc_opts.imported_leaks = imported.Hook();
     escape::Result result = escape::Analyze(prog, u, esc_opts);
     report::Options rep_opts;
     rep_opts.debug_m = opts.debug_m;
