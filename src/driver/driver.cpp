@@ -121,8 +121,8 @@ bool ParseCommandLine(int argc, char** argv, Options* opts) {
       ->delimiter(',');
   app.add_option("--p", opts->package_path, "package path of the files (gc's -p)");
   app.add_option("--goroot", opts->goroot, "Go root holding src/ (default: go env GOROOT)");
-  app.add_option("--dump", opts->dump, "dump a phase's output instead of analyzing: ast|ir")
-      ->check(CLI::IsMember({"ast", "ir"}));
+  app.add_option("--dump", opts->dump, "print the IR of every function instead of analyzing: ir")
+      ->check(CLI::IsMember({"ir"}));
   app.add_flag("--json", opts->json, "print results as JSON");
   // Accepted for compatibility with gc's command line; no effect on the analysis.
   std::string ignored_str;
