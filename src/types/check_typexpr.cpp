@@ -526,6 +526,18 @@ TypeId Checker::BoundType(NodeId e) {
   return u_.NewType(std::move(it));
 }
 
+// The types of the type-argument expressions `targ_nodes` (each checked once, as types2's
+// typeList); false if any is invalid.
+bool Checker::TypeArgs(IdSpan<NodeId> targ_nodes, std::vector<TypeId>* targs) {
+  bool ok = true;
+  for (NodeId a : ast_.List(targ_nodes)) {
+    TypeId t = VarType(a);
+    if (!IsValid(u_, t)) ok = false;
+    targs->push_back(t);
+  }
+  return ok;
+}
+
 TypeId Checker::InstantiatedType(NodeId x, IdSpan<NodeId> targ_nodes, NodeId e, TypeId def) {
   // A generic alias?
   {
@@ -554,13 +566,7 @@ TypeId Checker::InstantiatedType(NodeId x, IdSpan<NodeId> targ_nodes, NodeId e, 
         Operand ox;
         RawExpr(TypeId(), &ox, x, true);  // records uses
         std::vector<TypeId> targs;
-        bool ok = true;
-        for (NodeId a : ast_.List(targ_nodes)) {
-          TypeId t = VarType(a);
-          if (!IsValid(u_, t)) ok = false;
-          targs.push_back(t);
-        }
-        if (!ok) return u_.invalid_type;
+        if (!TypeArgs(targ_nodes, &targs)) return u_.invalid_type;
         if (targs.size() != tparams.size()) {
           ErrorAt(x, std::string(targs.size() < tparams.size() ? "not enough" : "too many") +
                          " type arguments for type " + u_.Obj(obj).name + ": have " +
@@ -590,13 +596,7 @@ TypeId Checker::InstantiatedType(NodeId x, IdSpan<NodeId> targ_nodes, NodeId e, 
     return u_.invalid_type;
   }
   std::vector<TypeId> targs;
-  bool ok = true;
-  for (NodeId a : ast_.List(targ_nodes)) {
-    TypeId t = VarType(a);
-    if (!IsValid(u_, t)) ok = false;
-    targs.push_back(t);
-  }
-  if (!ok) return u_.invalid_type;
+  if (!TypeArgs(targ_nodes, &targs)) return u_.invalid_type;
   const std::vector<TypeId>& tparams = u_.Get(gtyp).named_tparams;
   if (targs.size() != tparams.size()) {
     std::string qual = targs.size() < tparams.size() ? "not enough" : "too many";

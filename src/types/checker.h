@@ -319,6 +319,7 @@ class Checker {
   // ---- type expressions (check_typexpr.cpp)
   TypeId Typ(NodeId e);                            // go/types typ
   TypeId VarType(NodeId e);                        // varType: no constraint interfaces
+  bool TypeArgs(IdSpan<NodeId> targ_nodes, std::vector<TypeId>* targs);  // typeList
   TypeId DefinedType(NodeId e, TypeId def);        // definedType
   TypeId TypInternal(NodeId e, TypeId def);
   TypeId GenericType(NodeId e, std::string* cause);
