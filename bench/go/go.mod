@@ -1,0 +1,3 @@
+module escapist/bench/go
+
+go 1.27
