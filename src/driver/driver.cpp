@@ -9,7 +9,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <memory>
+#include <set>
 #include <string>
 
 #include "escape/escape.h"
@@ -75,28 +77,53 @@ bool Exists(const std::string& path) {
   return stat(path.c_str(), &st) == 0;
 }
 
-// Prints errors as gc does: sorted by position, adjacent duplicates removed, at most 10 before
-// "too many errors" (base.FlushErrors). Remarks are printed in emission order, unsorted, as gc
-// does with -m.
-void PrintDiagnostics(const SourceSet& sources, const DiagnosticSink& sink, bool errors_only) {
+// Prints errors as gc does: sorted by position, adjacent duplicates removed, at most 10 per
+// package before "too many errors" (base.FlushErrors; each package is one gc run). Errors without
+// a position (the go command's load errors) come first, as the go command prints them before
+// compiling. Remarks are printed in emission order, unsorted, as gc does with -m.
+void PrintDiagnostics(const SourceSet& sources, const DiagnosticSink& sink, bool errors_only,
+                      const types::Universe* u = nullptr) {
   std::vector<Diagnostic> errors;
   for (const Diagnostic& d : sink.diags()) {
     if (d.severity == Severity::kError) errors.push_back(d);
   }
-  std::stable_sort(errors.begin(), errors.end(),
-                   [](const Diagnostic& a, const Diagnostic& b) { return a.pos < b.pos; });
-  int printed = 0;
+  std::stable_sort(errors.begin(), errors.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    if (a.pos.known() != b.pos.known()) return !a.pos.known();
+    return a.pos.known() && a.pos < b.pos;
+  });
+  // The package of each file, to count errors per package.
+  std::vector<int> pkg_of_file;
+  if (u != nullptr) {
+    pkg_of_file.assign(sources.size(), -1);
+    for (size_t i = 0; i < u->packages.size(); ++i) {
+      const auto& p = u->packages.Get(types::PkgId(static_cast<uint32_t>(i)));
+      if (!p) continue;
+      for (const auto& f : p->ast.files) {
+        if (f.file_index < pkg_of_file.size()) pkg_of_file[f.file_index] = static_cast<int>(i);
+      }
+    }
+  }
+  std::map<int, int> printed;  // per package (-1: unknown)
+  std::set<int> too_many;
   std::string last;
   for (const Diagnostic& d : errors) {
+    if (!d.pos.known()) {
+      if (d.text != last) std::cout << d.text << '\n';
+      last = d.text;
+      continue;
+    }
+    int pkg = d.pos.file < pkg_of_file.size() ? pkg_of_file[d.pos.file] : -1;
+    if (too_many.count(pkg)) continue;
     std::string line = sources.Format(d.pos) + ": " + d.text;
     if (line == last) continue;
     last = line;
-    if (printed == 10) {
+    if (printed[pkg] == 10) {
       std::cout << sources.Format(d.pos) << ": too many errors\n";
-      break;
+      too_many.insert(pkg);
+      continue;
     }
     std::cout << line << '\n';
-    ++printed;
+    ++printed[pkg];
   }
   if (errors_only) return;
   for (const Diagnostic& d : sink.diags()) {
@@ -104,7 +131,49 @@ void PrintDiagnostics(const SourceSet& sources, const DiagnosticSink& sink, bool
   }
 }
 
+// Whether `arg` names an import path rather than a file or directory (go's
+// build.IsLocalImport is false and it is not a .go file).
+bool LooksLikeImportPath(const std::string& arg) {
+  if (arg.empty() || arg[0] == '.' || arg[0] == '/') return false;
+  if (arg.size() > 3 && arg.compare(arg.size() - 3, 3, ".go") == 0) return false;
+  return !Exists(arg);
+}
+
 }  // namespace
+
+// The `types` subcommand: escapist types [flags] PATTERN...
+bool ParseTypesCommandLine(std::vector<std::string> args, Options* opts) {
+  CLI::App app{"escapist types: loads the packages matched by the patterns as the go command does "
+               "(GOROOT, go.mod, build constraints) and type-checks them; prints errors like gc "
+               "(file:line:col: message), exit 1 on errors",
+               "escapist types"};
+  app.add_option("--goroot", opts->goroot, "Go root holding src/ (default: go env GOROOT)");
+  app.add_option("--goos", opts->goos, "target GOOS (default linux)");
+  app.add_option("--goarch", opts->goarch, "target GOARCH (default amd64)");
+  app.add_option("--tags", opts->tags, "extra build tags, comma-separated")->delimiter(',');
+  app.add_flag("-t,--tests", opts->tests, "include the _test.go files of the matched packages");
+  app.add_flag("--list", opts->list,
+               "only list the matched packages, as go list -f '{{.ImportPath}} {{.Dir}} "
+               "{{.GoFiles}}' does (no loading of imports, no checking)");
+  app.add_option("patterns", opts->inputs,
+                 "std, ./..., DIR/..., PATH/..., import paths, directories, or .go files of one "
+                 "package");
+  try {
+    app.parse(args);
+  } catch (const CLI::CallForHelp&) {
+    std::cout << app.help();
+    std::exit(0);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "escapist types: " << e.what() << " (run escapist types --help)\n";
+    return false;
+  }
+  if (opts->inputs.empty()) {
+    std::cerr << "escapist types: no packages (usage: escapist types [-t] [--goos OS] [--goarch "
+                 "ARCH] [--tags a,b] [--goroot DIR] PATTERN...)\n";
+    return false;
+  }
+  return true;
+}
 
 bool ParseCommandLine(int argc, char** argv, Options* opts) {
   CLI::App app{"escapist: predicts where gc puts each value (stack or heap), without compiling",
@@ -140,6 +209,13 @@ bool ParseCommandLine(int argc, char** argv, Options* opts) {
   if (!args.empty() && args.back() == "types") {
     opts->command = "types";
     args.pop_back();
+    // -t means --tests here; CLI11 wants the reversed order undone for a plain vector parse.
+    std::reverse(args.begin(), args.end());
+    for (std::string& a : args) {
+      if (a == "--t") a = "-t";
+    }
+    std::reverse(args.begin(), args.end());
+    return ParseTypesCommandLine(std::move(args), opts);
   }
   try {
     app.parse(args);
@@ -152,22 +228,64 @@ bool ParseCommandLine(int argc, char** argv, Options* opts) {
   }
   opts->debug_m = m_off ? 0 : m_count;
   if (opts->inputs.empty()) {
-    std::cerr << "escapist: no input files (usage: escapist [-m] [-l] FILE.go...|DIR)\n";
+    std::cerr << "escapist: no input files (usage: escapist [-m] [-l] FILE.go...|DIR|IMPORTPATH, "
+                 "or escapist types PATTERN...)\n";
     return false;
   }
   return true;
 }
 
+// escapist types PATTERN...: load, check, print errors.
+int RunTypes(const Options& opts) {
+  types::LoadOptions load_opts;
+  load_opts.goroot = FindGoroot(opts.goroot);
+  if (!opts.goos.empty()) load_opts.goos = opts.goos;
+  if (!opts.goarch.empty()) load_opts.goarch = opts.goarch;
+  load_opts.build_tags = opts.tags;
+  load_opts.include_tests = opts.tests;
+  types::Loader loader(load_opts);
+  DiagnosticSink diags;
+  if (opts.list) {
+    int rc = 0;
+    for (const std::string& pat : opts.inputs) {
+      types::PatternMatch m = loader.finder().Match(pat, loader.build_context());
+      for (const std::string& e : m.errors) {
+        std::cerr << e << '\n';
+        rc = 1;
+      }
+      for (const types::FoundPackage& f : m.pkgs) {
+        if (!f.error.empty()) {
+          std::cerr << f.error << '\n';
+          rc = 1;
+          continue;
+        }
+        types::BuildPackage bp;
+        types::ImportDir(loader.build_context(), f.dir, &bp);
+        std::cout << f.path << ' ' << f.dir << " [";
+        for (size_t i = 0; i < bp.go_files.size(); ++i) std::cout << (i ? " " : "") << bp.go_files[i];
+        std::cout << "]\n";
+      }
+    }
+    return rc;
+  }
+  std::vector<types::PkgId> pkgs = loader.LoadPatterns(opts.inputs, diags);
+  PrintDiagnostics(loader.sources(), diags, /*errors_only=*/true, &loader.universe());
+  return diags.error_count() > 0 ? 1 : 0;
+}
+
 int Run(const Options& opts) {
+  if (opts.command == "types") return RunTypes(opts);
+  // A single import path (not a file or directory) names one package to analyze.
+  bool import_mode = opts.inputs.size() == 1 && LooksLikeImportPath(opts.inputs[0]);
   // Check the inputs before loading anything: a missing path is a usage error.
   for (const std::string& in : opts.inputs) {
-    if (!Exists(in)) {
+    if (!import_mode && !Exists(in)) {
       std::cerr << "escapist: " << in << ": no such file or directory\n";
       return 2;
     }
   }
   bool dir_mode = opts.inputs.size() == 1 && IsDir(opts.inputs[0]);
-  if (!dir_mode) {
+  if (!dir_mode && !import_mode) {
     for (const std::string& in : opts.inputs) {
       if (IsDir(in) || in.size() < 3 || in.substr(in.size() - 3) != ".go") {
         std::cerr << "escapist: " << in << ": expected .go files or a single package directory\n";
@@ -182,11 +300,17 @@ int Run(const Options& opts) {
   DiagnosticSink diags;
   std::string pkg_path = opts.package_path.empty() ? std::string("command-line-arguments")
                                                    : opts.package_path;
-  types::PkgId pkg = dir_mode ? loader.LoadDir(opts.inputs[0], pkg_path, diags)
-                              : loader.LoadFiles(opts.inputs, pkg_path, diags);
-  if (diags.error_count() > 0 || !pkg.has_value() || opts.command == "types") {
-    PrintDiagnostics(loader.sources(), diags, /*errors_only=*/true);
-    return diags.error_count() > 0 || !pkg.has_value() ? 1 : 0;
+  types::PkgId pkg;
+  if (import_mode) {
+    std::vector<types::PkgId> pkgs = loader.LoadPatterns(opts.inputs, diags);
+    if (pkgs.size() == 1) pkg = pkgs[0];
+  } else {
+    pkg = dir_mode ? loader.LoadDir(opts.inputs[0], pkg_path, diags)
+                   : loader.LoadFiles(opts.inputs, pkg_path, diags);
+  }
+  if (diags.error_count() > 0 || !pkg.has_value()) {
+    PrintDiagnostics(loader.sources(), diags, /*errors_only=*/true, &loader.universe());
+    return 1;
   }
 
   const types::Universe& u = loader.universe();

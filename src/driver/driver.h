@@ -1,8 +1,8 @@
 // driver/driver.h -- the command line and the pipeline: load (parse + type-check), lower to IR,
 // analyze, report.
 //
-//   escapist [-m|-m=N|-m -m] [-l] [gc flags...] FILE.go...|DIR     gc's -m output
-//   escapist types PATTERN...                                       type errors only
+//   escapist [-m|-m=N|-m -m] [-l] [gc flags...] FILE.go...|DIR|IMPORTPATH   gc's -m output
+//   escapist types [-t] [--goos OS] [--goarch ARCH] [--tags a,b] PATTERN...  type errors only
 //
 // Exit status: 0 success, 1 when the input has errors (syntax or type), 2 on usage errors.
 #pragma once
@@ -24,7 +24,12 @@ struct Options {
   std::string goroot;               // --goroot, else $GOROOT, else `go env GOROOT`
   std::string dump;                 // --dump=ast|ir
   bool json = false;                // --json
-  std::vector<std::string> inputs;  // files or one directory
+  std::vector<std::string> inputs;  // files, one directory or import path; `types`: patterns
+  std::string goos;                 // types --goos ("" = linux)
+  std::string goarch;               // types --goarch ("" = amd64)
+  std::vector<std::string> tags;    // types --tags
+  bool tests = false;               // types -t: include _test.go files
+  bool list = false;                // types --list: print matched packages and their files
 };
 
 // Parses argv into `opts`. gc's single-dash flag forms (-m=2, -d=x, -p=path) are accepted

@@ -8,18 +8,25 @@
 // go/types' wording and gc's `file:line:col: message` positions; an erroneous expression gets the
 // invalid type and never causes a second report.
 //
-// Imports are loaded from source ($GOROOT/src for the standard library, $GOROOT/src/vendor for
-// its vendored packages) through the Importer, checked before their importers. A package that
-// cannot be loaded, or that has type errors, is still returned: its errors are reported once
-// (prefixed with its path) and escape analysis treats what it cannot know as unknown.
+// Imports are loaded from source as the go command finds them (types/packages.h: $GOROOT/src for
+// the standard library, $GOROOT/src/vendor for its vendored packages, the main module and its
+// `replace`d modules, the module cache), with go/build's file selection (types/build.h), and
+// checked before their importers. A package whose imports cannot be loaded (missing package,
+// import cycle, syntax errors) is not type-checked, as the go command stops before compiling
+// it; the load errors name the package (`package P\n\timports Q: ...`) or the import's position.
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "base/source.h"
 #include "diag/diag.h"
+#include "types/build.h"
+#include "types/packages.h"
 #include "types/types.h"
 
 namespace escapist::types {
@@ -30,8 +37,14 @@ struct LoadOptions {
   std::string goarch = "amd64";
   bool cgo_enabled = false;
   bool include_tests = false;     // include _test.go files of the named packages
-  std::string go_version = "go1.27";
+  std::string go_version = "go1.27";  // language version of std and of files outside modules
+  std::string work_dir;           // where the go command would run ("" = the current directory);
+                                  // the main module's go.mod is found by walking up from it
+  std::string gomodcache;         // "" = $GOMODCACHE, else $GOPATH/pkg/mod, else ~/go/pkg/mod
+  std::vector<std::string> build_tags;  // extra build tags (go build -tags)
 };
+
+struct ImportDecl;  // one import declaration of a parsed package (loader.cpp)
 
 // Loads, parses and type-checks packages; owns the Universe and the SourceSet.
 class Loader {
@@ -45,19 +58,49 @@ class Loader {
   // Loads the package in directory `dir` (build-constraint file selection) with import path
   // `path`.
   PkgId LoadDir(const std::string& dir, const std::string& path, DiagnosticSink& diags);
-  // Loads a package by import path (std or vendor); cached; checked after its imports.
+  // Loads a package by import path (std, vendored std by either path, the main module,
+  // replaced or cached modules), as imported from the work directory; cached; checked after its
+  // imports. Returns none (with the go command's error in `diags`) if it cannot be found.
   PkgId Import(const std::string& path, DiagnosticSink& diags);
+  // Loads and checks the packages matched by command-line `patterns`, as `go build PATTERN...`
+  // does: "std", "./...", "DIR/...", "PATH/...", import paths, directories, or .go files (all
+  // the arguments then form one package, command-line-arguments). Packages matched by a wildcard
+  // that have no non-test files are skipped (go's omitTestOnly). Returns the matched packages
+  // in order, without duplicates; errors (unmatched import paths, load and type errors) go to
+  // `diags`.
+  std::vector<PkgId> LoadPatterns(const std::vector<std::string>& patterns,
+                                  DiagnosticSink& diags);
 
   Universe& universe() { return universe_; }
   SourceSet& sources() { return sources_; }
   const LoadOptions& options() const { return opts_; }
+  // The build context (GOOS, GOARCH, tags) files are selected for.
+  const BuildContext& build_context() const { return ctxt_; }
+  // The package lookup (GOROOT, main module), created on first use.
+  PackageFinder& finder();
+  // A file path as the go command prints it: relative to the work directory when inside it.
+  std::string ShortPath(const std::string& path);
 
  private:
+  struct StackEntry {
+    std::string path;  // package being loaded
+    std::string via;   // base name of the importer's file that imports it ("" for roots)
+  };
+  PkgId LoadFound(const FoundPackage& f, bool with_tests, const std::string& via,
+                  DiagnosticSink& diags);
+  PkgId LoadParsed(PkgId id, const std::string& dir, const std::vector<ImportDecl>& imports,
+                   DiagnosticSink& diags, int syntax_errors);
+  std::string ImportChain(const std::string& last, const std::string& via) const;
+
   LoadOptions opts_;
+  BuildContext ctxt_;
+  std::unique_ptr<PackageFinder> finder_;
   Universe universe_;
   SourceSet sources_;
   std::unordered_map<std::string, PkgId> by_path_;
-  std::vector<std::string> import_stack_;
+  std::unordered_set<uint32_t> load_failed_;  // packages (index) not checked: load errors
+  std::vector<StackEntry> import_stack_;
+  bool in_big_stack_ = false;
 };
 
 // Type-checks the already-parsed package `pkg` (its Ast holds the files). Imports are resolved

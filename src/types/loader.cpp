@@ -16,34 +16,14 @@
 #include <utility>
 
 #include "syntax/parse.h"
+#include "types/build.h"
 #include "types/check.h"
+#include "types/packages.h"
 #include "types/checker.h"
 
 namespace escapist::types {
 
 namespace {
-
-const char* const kKnownOS[] = {"aix",     "android", "darwin", "dragonfly", "freebsd", "hurd",
-                                "illumos", "ios",     "js",     "linux",     "nacl",    "netbsd",
-                                "openbsd", "plan9",   "solaris", "wasip1",   "windows", "zos"};
-const char* const kKnownArch[] = {"386",      "amd64",   "amd64p32", "arm",     "armbe",
-                                  "arm64",    "arm64be", "loong64",  "mips",    "mipsle",
-                                  "mips64",   "mips64le", "mips64p32", "mips64p32le", "ppc",
-                                  "ppc64",    "ppc64le", "riscv",    "riscv64", "s390",
-                                  "s390x",    "sparc",   "sparc64",  "wasm"};
-
-bool IsKnownOS(const std::string& s) {
-  for (const char* k : kKnownOS) {
-    if (s == k) return true;
-  }
-  return false;
-}
-bool IsKnownArch(const std::string& s) {
-  for (const char* k : kKnownArch) {
-    if (s == k) return true;
-  }
-  return false;
-}
 
 bool ReadFile(const std::string& path, std::string* out) {
   std::ifstream in(path, std::ios::binary);
@@ -57,147 +37,6 @@ bool ReadFile(const std::string& path, std::string* out) {
 bool IsDir(const std::string& path) {
   struct stat st;
   return stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-// Evaluates a //go:build expression.
-class BuildExpr {
- public:
-  BuildExpr(std::string_view s, const std::set<std::string>& tags) : s_(s), tags_(tags) {}
-  bool Eval(bool* ok) {
-    bool v = Or();
-    Skip();
-    *ok = ok_ && i_ == s_.size();
-    return v;
-  }
-
- private:
-  void Skip() {
-    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\r')) ++i_;
-  }
-  bool Or() {
-    bool v = And();
-    for (;;) {
-      Skip();
-      if (s_.substr(i_, 2) == "||") {
-        i_ += 2;
-        bool w = And();
-        v = v || w;
-      } else {
-        return v;
-      }
-    }
-  }
-  bool And() {
-    bool v = Not();
-    for (;;) {
-      Skip();
-      if (s_.substr(i_, 2) == "&&") {
-        i_ += 2;
-        bool w = Not();
-        v = v && w;
-      } else {
-        return v;
-      }
-    }
-  }
-  bool Not() {
-    Skip();
-    if (i_ < s_.size() && s_[i_] == '!') {
-      ++i_;
-      return !Not();
-    }
-    return Atom();
-  }
-  bool Atom() {
-    Skip();
-    if (++depth_ > 100) {
-      ok_ = false;
-      return false;
-    }
-    if (i_ < s_.size() && s_[i_] == '(') {
-      ++i_;
-      bool v = Or();
-      Skip();
-      if (i_ < s_.size() && s_[i_] == ')') {
-        ++i_;
-      } else {
-        ok_ = false;
-      }
-      --depth_;
-      return v;
-    }
-    size_t start = i_;
-    while (i_ < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[i_])) || s_[i_] == '_' ||
-                              s_[i_] == '.')) {
-      ++i_;
-    }
-    --depth_;
-    if (start == i_) {
-      ok_ = false;
-      return false;
-    }
-    return tags_.count(std::string(s_.substr(start, i_ - start))) > 0;
-  }
-
-  std::string_view s_;
-  const std::set<std::string>& tags_;
-  size_t i_ = 0;
-  int depth_ = 0;
-  bool ok_ = true;
-};
-
-// Finds the //go:build line in the file header (before the package clause).
-std::string_view BuildLine(std::string_view text) {
-  size_t i = 0;
-  while (i < text.size()) {
-    // Skip blank space.
-    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' ||
-                               text[i] == '\n')) {
-      ++i;
-    }
-    if (i + 1 >= text.size()) break;
-    if (text[i] == '/' && text[i + 1] == '/') {
-      size_t end = text.find('\n', i);
-      if (end == std::string_view::npos) end = text.size();
-      std::string_view line = text.substr(i, end - i);
-      if (line.substr(0, 10) == "//go:build" &&
-          (line.size() == 10 || line[10] == ' ' || line[10] == '\t')) {
-        return line.substr(10);
-      }
-      i = end;
-      continue;
-    }
-    if (text[i] == '/' && text[i + 1] == '*') {
-      size_t end = text.find("*/", i + 2);
-      if (end == std::string_view::npos) break;
-      i = end + 2;
-      continue;
-    }
-    break;  // the package clause or other code
-  }
-  return {};
-}
-
-// Whether the file imports "C" (such files are excluded when cgo is disabled, as go/build does).
-bool ImportsC(std::string_view text) {
-  size_t i = 0;
-  while (i < text.size()) {
-    size_t end = text.find('\n', i);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(i, end - i);
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) {
-      line.remove_suffix(1);
-    }
-    size_t b = line.find_first_not_of(" \t");
-    std::string_view t = b == std::string_view::npos ? std::string_view() : line.substr(b);
-    if (t == "import \"C\"" || t == "\"C\"") return true;
-    if (line.substr(0, 5) == "func " || line.substr(0, 5) == "type " ||
-        line.substr(0, 4) == "var " || line.substr(0, 6) == "const ") {
-      return false;
-    }
-    i = end + 1;
-  }
-  return false;
 }
 
 void* ThreadMain(void* arg) {
@@ -232,78 +71,49 @@ Loader::Loader(LoadOptions opts) : opts_(std::move(opts)) {
       opts_.goroot = "/usr/lib/go-1.27";
     }
   }
+  ctxt_ = BuildContext::Default(opts_.goos, opts_.goarch, opts_.cgo_enabled);
+  ctxt_.build_tags = opts_.build_tags;
 }
 
-namespace {
-
-// The build tags satisfied for the configured target (go/build Context.match).
-std::set<std::string> BuildTags(const LoadOptions& o) {
-  std::set<std::string> tags{o.goos, o.goarch, "gc", "goexperiment.regabiwrappers",
-                             "goexperiment.regabiargs", "goexperiment.dwarf5",
-                             "goexperiment.jsonv2", "goexperiment.greenteagc",
-                             "goexperiment.randomizedheapbase64",
-                             "goexperiment.sizespecializedmalloc", "amd64.v1"};
-  if (o.goos != "windows" && o.goos != "plan9" && o.goos != "js" && o.goos != "wasip1") {
-    tags.insert("unix");
-  }
-  if (o.cgo_enabled) tags.insert("cgo");
-  for (int v = 1; v <= 27; ++v) tags.insert("go1." + std::to_string(v));
-  return tags;
+PackageFinder& Loader::finder() {
+  if (!finder_) finder_ = std::make_unique<PackageFinder>(opts_.goroot, opts_.work_dir, opts_.gomodcache);
+  return *finder_;
 }
 
-// go/build goodOSArchFile: name suffixes _GOOS, _GOARCH, _GOOS_GOARCH.
-bool GoodOSArchFile(const std::string& name, const LoadOptions& o) {
-  std::string stem = name.substr(0, name.size() - 3);  // strip .go
-  if (stem.size() > 5 && stem.compare(stem.size() - 5, 5, "_test") == 0) {
-    stem = stem.substr(0, stem.size() - 5);
+std::string Loader::ShortPath(const std::string& path) {
+  const std::string& wd = finder().work_dir();
+  if (path.size() > wd.size() + 1 && path.compare(0, wd.size(), wd) == 0 && path[wd.size()] == '/') {
+    return path.substr(wd.size() + 1);
   }
-  std::vector<std::string> parts;
-  size_t start = 0;
-  for (size_t i = 0; i <= stem.size(); ++i) {
-    if (i == stem.size() || stem[i] == '_') {
-      parts.push_back(stem.substr(start, i - start));
-      start = i + 1;
-    }
-  }
-  if (parts.size() <= 1) return true;  // no underscore: no constraint
-  // Drop the first element (the base name before the first underscore).
-  parts.erase(parts.begin());
-  size_t n = parts.size();
-  if (n >= 2 && IsKnownOS(parts[n - 2]) && IsKnownArch(parts[n - 1])) {
-    return parts[n - 2] == o.goos && parts[n - 1] == o.goarch;
-  }
-  if (n >= 1 && IsKnownOS(parts[n - 1])) return parts[n - 1] == o.goos;
-  if (n >= 1 && IsKnownArch(parts[n - 1])) return parts[n - 1] == o.goarch;
-  return true;
+  return path;
 }
 
-}  // namespace
-
-namespace {
-
-struct LoadState {
-  Loader* loader;
-  DiagnosticSink* diags;
+// One import declaration of a package: the path as written and the position of its literal.
+struct ImportDecl {
+  std::string path;
+  Pos pos;
+  uint32_t file_index;
 };
 
-}  // namespace
+namespace {
 
-// Reads and parses `files` into a new package; returns its id (not yet checked).
-static PkgId ParsePackage(Loader* l, Universe& u, SourceSet& sources,
-                          const std::vector<std::string>& files, const std::string& path,
-                          const std::string& dir, DiagnosticSink& diags,
-                          std::vector<std::string>* imports) {
+// Reads and parses `files` into a new package; returns its id (not yet checked). `display`
+// maps a file path to the name diagnostics print ("" = as given).
+PkgId ParsePackage(Loader* l, Universe& u, SourceSet& sources, const std::vector<std::string>& files,
+                   const std::string& path, const std::string& dir, const std::string& go_version,
+                   DiagnosticSink& diags, std::vector<ImportDecl>* imports,
+                   const std::function<std::string(const std::string&)>& display = nullptr) {
   auto pkg = std::make_unique<Package>();
   pkg->path = path;
   pkg->dir = dir;
-  pkg->go_version = l->options().go_version;
+  pkg->go_version = go_version.empty() ? l->options().go_version : go_version;
   PkgId id = u.packages.Add(std::move(pkg));
   Package& p = u.Pkg(id);
   std::set<std::string> seen;
   for (const std::string& f : files) {
     SourceFile sf;
     sf.path = f;
-    sf.display_name = f;
+    sf.display_name = display ? display(f) : f;
     if (!ReadFile(f, &sf.text)) {
       diags.Error(Pos(), "open " + f + ": no such file or directory");
       continue;
@@ -326,56 +136,162 @@ static PkgId ParsePackage(Loader* l, Universe& u, SourceSet& sources,
       if (dn.kind != NodeKind::kImportSpec || !dn.y.has_value()) continue;
       std::string ip;
       if (syntax::UnquoteLiteral(p.ast[dn.y].text, &ip) && !ip.empty() && seen.insert(ip).second) {
-        imports->push_back(ip);
+        imports->push_back({ip, p.ast[dn.y].pos, index});
       }
     }
   }
   return id;
 }
 
-// Resolves imports, then checks the package. Like gc's noder, a package whose files had syntax
-// errors is not type-checked (`syntax_errors`: errors reported while parsing it); its late
-// parser errors (misplaced directives) are reported only when nothing else was.
-static void CheckLoaded(Loader* l, PkgId id, const std::vector<std::string>& imports,
-                        DiagnosticSink& diags, int syntax_errors = 0) {
-  if (syntax_errors > 0) {
-    l->universe().Pkg(id).has_errors = true;
-    return;
-  }
+std::string Base(const std::string& path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+}  // namespace
+
+PkgId Loader::LoadParsed(PkgId id, const std::string& dir, const std::vector<ImportDecl>& imports,
+                         DiagnosticSink& diags, int syntax_errors) {
+  Package& p = universe_.Pkg(id);
+  std::unordered_map<std::string, PkgId> resolved;
+  bool failed = syntax_errors > 0;
   int before = diags.error_count();
-  for (const std::string& ip : imports) {
-    if (ip == "unsafe" || ip == "C") continue;
-    l->Import(ip, diags);
+  for (const ImportDecl& imp : imports) {
+    if (imp.path == "unsafe") {
+      resolved[imp.path] = universe_.unsafe_pkg;
+      continue;
+    }
+    if (imp.path == "C") continue;
+    FoundPackage f;
+    if (opts_.goroot.empty() && !finder_ && IsStandardImportPath(imp.path)) {
+      f.path = imp.path;
+      f.error = "could not import " + imp.path + " (no GOROOT)";
+    } else {
+      f = finder().Import(imp.path, dir.empty() ? finder().work_dir() : finder().Abs(dir));
+    }
+    if (!f.error.empty()) {
+      diags.Error(imp.pos, f.error);
+      failed = true;
+      continue;
+    }
+    std::string via = Base(sources_.Get(imp.file_index).path);
+    PkgId dep = LoadFound(f, /*with_tests=*/false, via, diags);
+    if (!dep.has_value() || universe_.Pkg(dep).fake) {
+      failed = true;
+      continue;
+    }
+    if (load_failed_.count(dep.index())) failed = true;
+    resolved[imp.path] = dep;
   }
-  auto import_fn = [l, &diags](const std::string& p) -> PkgId {
-    if (p == "unsafe") return l->universe().unsafe_pkg;
-    return l->Import(p, diags);
+  if (failed) {
+    load_failed_.insert(id.index());
+    universe_.Pkg(id).has_errors = true;
+    return id;
+  }
+  (void)p;
+  auto import_fn = [this, &resolved, &diags](const std::string& path) -> PkgId {
+    if (path == "unsafe") return universe_.unsafe_pkg;
+    auto it = resolved.find(path);
+    if (it != resolved.end()) return it->second;
+    return Import(path, diags);
   };
-  CheckPackage(l->universe(), id, l->sources(), import_fn, diags);
+  CheckPackage(universe_, id, sources_, import_fn, diags);
   if (diags.error_count() == before) {
-    for (const syntax::FileInfo& fi : l->universe().Pkg(id).ast.files) {
+    for (const syntax::FileInfo& fi : universe_.Pkg(id).ast.files) {
       for (const auto& e : fi.late_errors) diags.Error(e.pos, std::string(e.text));
     }
   }
+  return id;
+}
+
+std::string Loader::ImportChain(const std::string& last, const std::string& via) const {
+  std::string s = "package " + import_stack_.front().path;
+  for (size_t i = 1; i < import_stack_.size(); ++i) {
+    s += "\n\timports " + import_stack_[i].path;
+    if (!import_stack_[i].via.empty()) s += " from " + import_stack_[i].via;
+  }
+  s += "\n\timports " + last;
+  if (!via.empty()) s += " from " + via;
+  return s;
+}
+
+PkgId Loader::LoadFound(const FoundPackage& f, bool with_tests, const std::string& via,
+                        DiagnosticSink& diags) {
+  auto it = by_path_.find(f.path);
+  if (it != by_path_.end() && !with_tests) {
+    for (const StackEntry& e : import_stack_) {
+      if (e.path == f.path) {
+        diags.Error(Pos(), ImportChain(f.path, via) + ": import cycle not allowed");
+        return PkgId();
+      }
+    }
+    return it->second;
+  }
+  BuildPackage bp;
+  ImportDir(ctxt_, f.dir, &bp);
+  std::vector<std::string> names = bp.go_files;
+  if (with_tests) names.insert(names.end(), bp.test_go_files.begin(), bp.test_go_files.end());
+  std::sort(names.begin(), names.end());
+  std::string err = bp.error;
+  if (err.empty() && names.empty()) err = bp.NoGoError();
+  if (!err.empty()) {
+    if (import_stack_.empty()) {
+      diags.Error(Pos(), "package " + f.path + ": " + err);
+    } else {
+      diags.Error(Pos(), ImportChain(f.path, via) + ": " + err);
+    }
+    by_path_[f.path] = PkgId();
+    return PkgId();
+  }
+  std::vector<std::string> files;
+  for (const std::string& n : names) files.push_back(f.dir + "/" + n);
+  PkgId result;
+  auto body = [&]() {
+    std::vector<ImportDecl> imports;
+    int before = diags.error_count();
+    result = ParsePackage(this, universe_, sources_, files, f.path, f.dir, f.go_version, diags,
+                          &imports, [this](const std::string& p) { return ShortPath(p); });
+    if (!by_path_.count(f.path) || !by_path_[f.path].has_value() || !with_tests) {
+      by_path_[f.path] = result;
+    }
+    import_stack_.push_back({f.path, via});
+    LoadParsed(result, f.dir, imports, diags, diags.error_count() - before);
+    import_stack_.pop_back();
+  };
+  if (in_big_stack_) {
+    body();
+  } else {
+    in_big_stack_ = true;
+    RunWithBigStack(body);
+    in_big_stack_ = false;
+  }
+  return result;
 }
 
 PkgId Loader::LoadFiles(const std::vector<std::string>& files, const std::string& path,
                         DiagnosticSink& diags) {
   PkgId result;
-  RunWithBigStack([&]() {
-    std::vector<std::string> imports;
+  auto body = [&]() {
+    std::vector<ImportDecl> imports;
     std::string dir;
     if (!files.empty()) {
       size_t slash = files[0].rfind('/');
       dir = slash == std::string::npos ? "." : files[0].substr(0, slash);
     }
     int before = diags.error_count();
-    result = ParsePackage(this, universe_, sources_, files, path, dir, diags, &imports);
+    result = ParsePackage(this, universe_, sources_, files, path, dir, "", diags, &imports);
     by_path_[path] = result;
-    import_stack_.push_back(path);
-    CheckLoaded(this, result, imports, diags, diags.error_count() - before);
+    import_stack_.push_back({path, ""});
+    LoadParsed(result, dir, imports, diags, diags.error_count() - before);
     import_stack_.pop_back();
-  });
+  };
+  if (in_big_stack_) {
+    body();
+  } else {
+    in_big_stack_ = true;
+    RunWithBigStack(body);
+    in_big_stack_ = false;
+  }
   return result;
 }
 
@@ -387,140 +303,115 @@ PkgId Loader::LoadDir(const std::string& dir, const std::string& path, Diagnosti
       universe_.Pkg(cached->second).dir == dir && !opts_.include_tests) {
     return cached->second;
   }
-  std::vector<std::string> files;
-  DIR* d = opendir(dir.c_str());
-  if (d == nullptr) {
+  BuildPackage bp;
+  if (!ImportDir(ctxt_, dir, &bp)) {
     diags.Error(Pos(), "cannot find package " + path + " in " + dir);
     return PkgId();
   }
-  std::set<std::string> tags = BuildTags(opts_);
-  std::vector<std::string> names;
-  while (dirent* e = readdir(d)) {
-    std::string name = e->d_name;
-    if (name.size() < 4 || name.compare(name.size() - 3, 3, ".go") != 0) continue;
-    if (name[0] == '_' || name[0] == '.') continue;
-    if (!opts_.include_tests && name.size() > 8 && name.compare(name.size() - 8, 8, "_test.go") == 0) {
-      continue;
-    }
-    names.push_back(name);
+  std::vector<std::string> names = bp.go_files;
+  if (opts_.include_tests) {
+    names.insert(names.end(), bp.test_go_files.begin(), bp.test_go_files.end());
+    std::sort(names.begin(), names.end());
   }
-  closedir(d);
-  std::sort(names.begin(), names.end());
-  for (const std::string& name : names) {
-    if (!GoodOSArchFile(name, opts_)) continue;
-    std::string full = dir + "/" + name;
-    std::string text;
-    if (!ReadFile(full, &text)) continue;
-    std::string_view line = BuildLine(text);
-    if (!line.empty()) {
-      bool ok = true;
-      BuildExpr expr(line, tags);
-      bool v = expr.Eval(&ok);
-      if (!ok || !v) continue;
-    }
-    if (!opts_.cgo_enabled && ImportsC(text)) continue;
-    // External test packages (package x_test) are not part of the package.
-    if (opts_.include_tests && name.size() > 8 &&
-        name.compare(name.size() - 8, 8, "_test.go") == 0) {
-      size_t p = text.find("\npackage ");
-      if (text.compare(0, 8, "package ") == 0) p = 0;
-      if (p != std::string::npos) {
-        size_t s = text.find_first_not_of(" \n", p + (p == 0 ? 8 : 9));
-        size_t e = text.find_first_of(" \n\r\t;/", s);
-        std::string pn = text.substr(s, e - s);
-        if (pn.size() > 5 && pn.compare(pn.size() - 5, 5, "_test") == 0) continue;
-      }
-    }
-    files.push_back(full);
-  }
-  if (files.empty()) {
+  if (names.empty()) {
     diags.Error(Pos(), "no buildable Go source files in " + dir);
     return PkgId();
   }
+  std::vector<std::string> files;
+  for (const std::string& n : names) files.push_back(dir + "/" + n);
   return LoadFiles(files, path, diags);
 }
 
 PkgId Loader::Import(const std::string& path, DiagnosticSink& diags) {
   if (path == "unsafe") return universe_.unsafe_pkg;
   auto it = by_path_.find(path);
-  if (it != by_path_.end()) {
-    if (std::find(import_stack_.begin(), import_stack_.end(), path) != import_stack_.end()) {
-      std::string cycle;
-      bool in = false;
-      for (const auto& p : import_stack_) {
-        if (p == path) in = true;
-        if (in) cycle += p + " -> ";
-      }
-      diags.Error(Pos(), "import cycle not allowed: " + cycle + path);
-      return PkgId();
-    }
-    return it->second;
-  }
-  if (opts_.goroot.empty()) {
+  if (it != by_path_.end() && it->second.has_value()) return it->second;
+  if (opts_.goroot.empty() && IsStandardImportPath(path)) {
     diags.Error(Pos(), "could not import " + path + " (no GOROOT)");
     by_path_[path] = PkgId();
     return PkgId();
   }
-  std::string dir = opts_.goroot + "/src/" + path;
-  if (!IsDir(dir)) {
-    std::string vdir = opts_.goroot + "/src/vendor/" + path;
-    if (IsDir(vdir)) {
-      dir = vdir;
-    } else {
-      diags.Error(Pos(), "package " + path + " is not in std (" + dir + ")");
-      by_path_[path] = PkgId();
-      return PkgId();
-    }
+  FoundPackage f = finder().Import(path, finder().work_dir());
+  if (!f.error.empty()) {
+    // Vendored std packages by their import path inside std.
+    FoundPackage v = finder().Import(path, opts_.goroot + "/src");
+    if (v.error.empty()) f = v;
   }
-  // Mark as in progress to detect cycles.
-  by_path_[path] = PkgId();
-  import_stack_.push_back(path);
-  std::vector<std::string> files;
-  DIR* d = opendir(dir.c_str());
-  std::set<std::string> tags = BuildTags(opts_);
-  std::vector<std::string> names;
-  if (d) {
-    while (dirent* e = readdir(d)) {
-      std::string name = e->d_name;
-      if (name.size() < 4 || name.compare(name.size() - 3, 3, ".go") != 0) continue;
-      if (name[0] == '_' || name[0] == '.') continue;
-      if (name.size() > 8 && name.compare(name.size() - 8, 8, "_test.go") == 0) continue;
-      names.push_back(name);
-    }
-    closedir(d);
-  }
-  std::sort(names.begin(), names.end());
-  for (const std::string& name : names) {
-    if (!GoodOSArchFile(name, opts_)) continue;
-    std::string full = dir + "/" + name;
-    std::string text;
-    if (!ReadFile(full, &text)) continue;
-    std::string_view line = BuildLine(text);
-    if (!line.empty()) {
-      bool ok = true;
-      BuildExpr expr(line, tags);
-      if (!expr.Eval(&ok) || !ok) continue;
-    }
-    if (!opts_.cgo_enabled && ImportsC(text)) continue;
-    files.push_back(full);
-  }
-  if (files.empty()) {
-    diags.Error(Pos(), "no buildable Go source files in " + dir + " (importing " + path + ")");
-    import_stack_.pop_back();
+  if (!f.error.empty()) {
+    diags.Error(Pos(), f.error);
+    by_path_[path] = PkgId();
     return PkgId();
   }
-  PkgId result;
-  auto body = [&]() {
-    std::vector<std::string> imports;
-    int before = diags.error_count();
-    result = ParsePackage(this, universe_, sources_, files, path, dir, diags, &imports);
-    by_path_[path] = result;
-    // Check imports first (cycles are detected through import_stack_).
-    CheckLoaded(this, result, imports, diags, diags.error_count() - before);
-  };
-  body();
-  import_stack_.pop_back();
-  return result;
+  PkgId id = LoadFound(f, false, "", diags);
+  if (f.path != path && id.has_value()) by_path_[path] = id;
+  return id;
+}
+
+std::vector<PkgId> Loader::LoadPatterns(const std::vector<std::string>& patterns,
+                                        DiagnosticSink& diags) {
+  std::vector<PkgId> out;
+  std::vector<std::string> files;
+  for (const std::string& p : patterns) {
+    if (p.size() > 3 && p.compare(p.size() - 3, 3, ".go") == 0) files.push_back(p);
+  }
+  if (!files.empty()) {
+    if (files.size() != patterns.size()) {
+      diags.Error(Pos(), "named files must be .go files: " +
+                             [&]() {
+                               for (const auto& p : patterns) {
+                                 if (p.size() <= 3 || p.compare(p.size() - 3, 3, ".go") != 0) return p;
+                               }
+                               return std::string();
+                             }());
+      return out;
+    }
+    std::vector<std::string> abs;
+    for (const std::string& f : files) abs.push_back(f);
+    out.push_back(LoadFiles(abs, "command-line-arguments", diags));
+    return out;
+  }
+  if (!finder().mod_error().empty()) {
+    // A broken go.mod stops everything but std patterns, as in the go command.
+    bool only_std = true;
+    for (const std::string& p : patterns) {
+      only_std = only_std && (p == "std" || (IsStandardImportPath(p) && p[0] != '.' && p[0] != '/'));
+    }
+    if (!only_std) {
+      diags.Error(Pos(), finder().mod_error());
+      return out;
+    }
+  }
+  std::set<std::string> done;
+  for (const std::string& pat : patterns) {
+    PatternMatch m = finder().Match(pat, ctxt_);
+    for (const std::string& e : m.errors) diags.Error(Pos(), e);
+    if (m.wildcard && m.pkgs.empty() && m.errors.empty()) {
+      std::fprintf(stderr, "go: warning: \"%s\" matched no packages\n", pat.c_str());
+    }
+    for (const FoundPackage& f : m.pkgs) {
+      if (!f.error.empty()) {
+        diags.Error(Pos(), f.error);
+        continue;
+      }
+      if (!done.insert(f.path).second) continue;
+      if (f.path == "unsafe") {
+        out.push_back(universe_.unsafe_pkg);
+        continue;
+      }
+      if (m.wildcard) {
+        // work.omitTestOnly: a package matched by a wildcard without non-test files is skipped.
+        BuildPackage bp;
+        ImportDir(ctxt_, f.dir, &bp);
+        if (bp.go_files.empty() && bp.error.empty() &&
+            !(opts_.include_tests && !bp.test_go_files.empty())) {
+          continue;
+        }
+      }
+      PkgId id = LoadFound(f, opts_.include_tests, "", diags);
+      if (id.has_value()) out.push_back(id);
+    }
+  }
+  return out;
 }
 
 }  // namespace escapist::types

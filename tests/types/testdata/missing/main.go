@@ -1,0 +1,5 @@
+package main
+
+import "example.com/nothere/x"
+
+func main() { x.F() }

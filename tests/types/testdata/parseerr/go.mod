@@ -1,0 +1,3 @@
+module example.com/parseerr
+
+go 1.27

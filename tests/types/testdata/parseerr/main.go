@@ -1,0 +1,5 @@
+package main
+
+import "example.com/parseerr/bad"
+
+func main() { bad.F() }

@@ -1,0 +1,5 @@
+package sub
+
+const Suffix = "!"
+
+var Value = 42

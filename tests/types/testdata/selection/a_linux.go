@@ -1,0 +1,3 @@
+package selection
+
+const OS = "linux"

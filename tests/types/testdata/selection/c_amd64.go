@@ -1,0 +1,3 @@
+package selection
+
+const Arch = "amd64"

@@ -1,0 +1,5 @@
+//go:build ignore
+
+package selection
+
+var _ int = "not built"

@@ -1,0 +1,5 @@
+// +build windows
+
+package selection
+
+var _ int = "not built"

@@ -1,0 +1,3 @@
+package selection
+
+var _ int = "only with tests"

@@ -1,0 +1,3 @@
+package x
+
+var _ int = "must be skipped"

@@ -1,0 +1,3 @@
+package b
+
+var B int = "type error in walk/a/b"

@@ -1,0 +1,3 @@
+package onlytests
+
+var _ int = "test only"

@@ -1,0 +1,5 @@
+package walk
+
+import "example.com/walk/a"
+
+var X = a.A
