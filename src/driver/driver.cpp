@@ -56,16 +56,23 @@ std::string Trim(std::string s) {
   return s;
 }
 
-// GOROOT: --goroot, else $GOROOT, else `go env GOROOT` when go is on PATH; "" if none.
-std::string FindGoroot(const std::string& flag) {
+// GOROOT: --goroot, else $GOROOT, else `go env GOROOT` when go is on PATH; "" if none. When go
+// is asked, *gomodcache gets `go env GOMODCACHE` too (the module cache of required modules).
+std::string FindGoroot(const std::string& flag, std::string* gomodcache = nullptr) {
   if (!flag.empty()) return flag;
   if (const char* env = std::getenv("GOROOT"); env != nullptr && *env != '\0') return env;
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen("go env GOROOT 2>/dev/null", "r"), pclose);
+  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen("go env GOROOT GOMODCACHE 2>/dev/null", "r"),
+                                             pclose);
   if (!pipe) return "";
   std::string out;
   char buf[512];
   while (std::fgets(buf, sizeof buf, pipe.get()) != nullptr) out += buf;
-  return Trim(out);
+  size_t nl = out.find('\n');
+  if (nl == std::string::npos) return Trim(out);
+  if (gomodcache != nullptr && std::getenv("GOMODCACHE") == nullptr) {
+    *gomodcache = Trim(out.substr(nl + 1));
+  }
+  return Trim(out.substr(0, nl));
 }
 
 bool IsDir(const std::string& path) {
@@ -238,7 +245,7 @@ bool ParseCommandLine(int argc, char** argv, Options* opts) {
 // escapist types PATTERN...: load, check, print errors.
 int RunTypes(const Options& opts) {
   types::LoadOptions load_opts;
-  load_opts.goroot = FindGoroot(opts.goroot);
+  load_opts.goroot = FindGoroot(opts.goroot, &load_opts.gomodcache);
   if (!opts.goos.empty()) load_opts.goos = opts.goos;
   if (!opts.goarch.empty()) load_opts.goarch = opts.goarch;
   load_opts.build_tags = opts.tags;
@@ -295,7 +302,7 @@ int Run(const Options& opts) {
   }
 
   types::LoadOptions load_opts;
-  load_opts.goroot = FindGoroot(opts.goroot);
+  load_opts.goroot = FindGoroot(opts.goroot, &load_opts.gomodcache);
   types::Loader loader(load_opts);
   DiagnosticSink diags;
   std::string pkg_path = opts.package_path.empty() ? std::string("command-line-arguments")

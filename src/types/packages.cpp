@@ -122,8 +122,13 @@ PackageFinder::PackageFinder(std::string goroot, std::string work_dir, std::stri
     std::error_code ec;
     work_dir_ = std::filesystem::current_path(ec).string();
   }
-  work_dir_ = Clean(std::filesystem::absolute(work_dir_).string());
-  if (!goroot_.empty()) goroot_ = Clean(std::filesystem::absolute(goroot_).string());
+  if (!goroot_.empty()) {
+    goroot_ = Clean(std::filesystem::absolute(goroot_).string());
+    std::error_code ec;
+    std::string real = std::filesystem::canonical(goroot_ + "/src", ec).string();
+    if (!ec && real != goroot_ + "/src") gsrc_real_ = real;
+  }
+  work_dir_ = Canon(Clean(std::filesystem::absolute(work_dir_).string()));
   if (gomodcache_.empty()) {
     if (const char* e = std::getenv("GOMODCACHE"); e && *e) {
       gomodcache_ = e;
@@ -151,9 +156,16 @@ PackageFinder::PackageFinder(std::string goroot, std::string work_dir, std::stri
   }
 }
 
+std::string PackageFinder::Canon(const std::string& dir) const {
+  if (!gsrc_real_.empty() && HasPathPrefix(dir, gsrc_real_)) {
+    return goroot_ + "/src" + dir.substr(gsrc_real_.size());
+  }
+  return dir;
+}
+
 std::string PackageFinder::Abs(const std::string& p) const {
-  if (!p.empty() && p[0] == '/') return Clean(p);
-  return Clean(work_dir_ + "/" + p);
+  if (!p.empty() && p[0] == '/') return Canon(Clean(p));
+  return Canon(Clean(work_dir_ + "/" + p));
 }
 
 std::string PackageFinder::ModuleGoVersion(const std::string& dir) const {
@@ -229,7 +241,8 @@ bool PackageFinder::FindModule(const std::string& path, ModuleRoot* m) const {
   return true;
 }
 
-FoundPackage PackageFinder::Import(const std::string& path, const std::string& src_dir) const {
+FoundPackage PackageFinder::Import(const std::string& path, const std::string& src_dir_in) const {
+  std::string src_dir = Canon(src_dir_in);
   FoundPackage f;
   f.path = path;
   std::string gsrc = goroot_ + "/src";
@@ -250,8 +263,18 @@ FoundPackage PackageFinder::Import(const std::string& path, const std::string& s
       return f;
     }
   }
+  // The cmd module vendors its dependencies in $GOROOT/src/cmd/vendor.
+  bool importer_is_cmd = !goroot_.empty() && HasPathPrefix(src_dir, gsrc + "/cmd");
+  if (importer_is_cmd) {
+    std::string vdir = gsrc + "/cmd/vendor/" + path;
+    if (IsDir(vdir) && HasGoFiles(vdir)) {
+      f.path = "cmd/vendor/" + path;
+      f.dir = vdir;
+      return f;
+    }
+  }
   ModuleRoot m;
-  if (!importer_is_std && FindModule(path, &m)) {
+  if (!importer_is_std && !importer_is_cmd && FindModule(path, &m)) {
     if (!m.error.empty()) {
       f.error = "package " + path + ": " + m.error;
       return f;
@@ -355,7 +378,7 @@ PatternMatch PackageFinder::Match(const std::string& pattern, const BuildContext
     if (pattern == "std") {
       Walk(gsrc, "", false, all, all, ctxt, true, &m.pkgs);
     } else {
-      Walk(gsrc + "/cmd", "cmd", true, all, all, ctxt, true, &m.pkgs);
+      Walk(gsrc + "/cmd", "cmd", false, all, all, ctxt, true, &m.pkgs);
     }
   } else if (pattern == "all") {
     // Approximation of "all": the standard library plus the main module's packages.
@@ -399,8 +422,12 @@ PatternMatch PackageFinder::Match(const std::string& pattern, const BuildContext
           m.errors.push_back(mod_error_);
           return m;
         }
-        // Outside every module: GOPATH-era local import paths.
-        import_root = "_" + root;
+        // The go command refuses to walk outside the main module (and so never walks $HOME or /).
+        m.errors.push_back("pattern " + pattern + ": directory prefix " + root_rel +
+                           " does not contain main module or its selected dependencies" +
+                           (main_ ? std::string() : " (go.mod file not found in current "
+                                                    "directory or any parent directory)"));
+        return m;
       }
       std::vector<FoundPackage> found;
       auto dir_match = [&](const std::string&) { return true; };

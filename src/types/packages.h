@@ -65,8 +65,11 @@ class PackageFinder {
   // `_`- and `.`-prefixed directories and nested modules are skipped as the go command does.
   PatternMatch Match(const std::string& pattern, const BuildContext& ctxt) const;
 
-  // Absolute, cleaned form of `p` (relative to work_dir).
+  // Absolute, cleaned form of `p` (relative to work_dir), with $GOROOT/src spelled as in
+  // goroot() even when reached through its real path (GOROOT/src may be a symlink).
   std::string Abs(const std::string& p) const;
+  // `dir` with a $GOROOT/src prefix reached through symlinks spelled as goroot()/src.
+  std::string Canon(const std::string& dir) const;
 
  private:
   struct ModuleRoot {
@@ -85,6 +88,7 @@ class PackageFinder {
             bool std_root, std::vector<FoundPackage>* out) const;
 
   std::string goroot_;
+  std::string gsrc_real_;  // realpath of $GOROOT/src when it differs
   std::string work_dir_;
   std::string gomodcache_;
   std::unique_ptr<ModFile> main_;

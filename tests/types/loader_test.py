@@ -40,9 +40,10 @@ def goroot():
     return "/usr/lib/go-1.27" if os.path.isdir("/usr/lib/go-1.27/src") else None
 
 
-def run(cand, args, cwd, timeout=120):
+def run(cand, args, cwd, timeout=120, extra_env=None):
     env = dict(os.environ)
     env.pop("GOFLAGS", None)
+    env.update(extra_env or {})
     return subprocess.run([cand] + args, cwd=cwd, capture_output=True, text=True,
                           timeout=timeout, env=env)
 
@@ -91,6 +92,11 @@ FIXTURES = [
     (".", ["types"], 2, ["usage"], []),
     # The -m command takes an import path for one package.
     ("replace/app", ["-m", "example.com/lib/sub"], 0, ["moved to heap: v"], []),
+    # A required module from the module cache (escaped path example.com/!big!dep@v1.0.0).
+    ("modcache/app", ["types", "GOMODCACHE={testdata}/modcache/cache", "./..."], 0, [], []),
+    ("modcache/app", ["types", "GOMODCACHE=/nonexistent", "./..."], 1,
+     ["main.go:3:8: package example.com/BigDep/inner: module example.com/BigDep@v1.0.0 is not "
+      "available locally (not in /nonexistent)"], []),
 ]
 
 
@@ -101,7 +107,11 @@ def cmd_fixtures(args):
     fails = []
     for d, cargs, want_rc, want, absent in FIXTURES:
         cwd = os.path.join(TESTDATA, d)
-        p = run(args.candidate, cargs, cwd)
+        env = {}
+        for a in [a for a in cargs if a.startswith("GOMODCACHE=")]:
+            env["GOMODCACHE"] = a.split("=", 1)[1].replace("{testdata}", TESTDATA)
+        cargs = [a for a in cargs if not a.startswith("GOMODCACHE=")]
+        p = run(args.candidate, cargs, cwd, extra_env=env)
         out = p.stdout + p.stderr
         label = "%s: escapist %s" % (d, " ".join(cargs))
         if p.returncode != want_rc:

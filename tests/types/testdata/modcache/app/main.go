@@ -1,0 +1,5 @@
+package main
+
+import "example.com/BigDep/inner"
+
+func main() { inner.Use(inner.Value) }

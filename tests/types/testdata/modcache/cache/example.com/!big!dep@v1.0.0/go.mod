@@ -1,0 +1,3 @@
+module example.com/BigDep
+
+go 1.20

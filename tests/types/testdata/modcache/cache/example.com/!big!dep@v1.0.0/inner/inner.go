@@ -1,0 +1,5 @@
+package inner
+
+var Value = 1
+
+func Use(int) {}
