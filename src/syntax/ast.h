@@ -84,8 +84,8 @@ struct Node {
   NodeId x, y, z, w;        // children by slot; meaning per kind
   IdSpan<NodeId> list;      // first child list
   IdSpan<NodeId> list2;     // second child list
-  std::string_view text;    // identifier, raw literal text, directive text; points into source
   uint32_t aux = 0;         // ConstSpec: iota; FuncDecl: Pragma bits; File: file index
+  std::string_view text;    // identifier, raw literal text, directive text; points into source
 };
 
 // One Go source file after parsing: its package clause and top-level declarations.

@@ -87,10 +87,13 @@ constexpr unsigned KeywordHash(const char* s, size_t n) {
 
 struct KeywordTable {
   std::array<Token, 64> tok{};
+  std::array<std::string_view, 64> text{};  // spelling of tok[h] (no strlen per identifier)
   KeywordTable() {
     for (int t = static_cast<int>(Token::kBreak); t <= static_cast<int>(Token::kVar); t++) {
       const char* s = TokenString(static_cast<Token>(t));
-      tok[KeywordHash(s, std::strlen(s))] = static_cast<Token>(t);
+      unsigned h = KeywordHash(s, std::strlen(s));
+      tok[h] = static_cast<Token>(t);
+      text[h] = s;
     }
   }
 };
@@ -666,8 +669,9 @@ void Scanner::Ident() {
   // possibly a keyword
   std::string_view s = Segment();
   if (s.size() >= 2) {
-    Token t = kKeywords.tok[KeywordHash(s.data(), s.size())];
-    if (t != Token::kNone && s == TokenString(t)) {
+    unsigned h = KeywordHash(s.data(), s.size());
+    Token t = kKeywords.tok[h];
+    if (t != Token::kNone && s == kKeywords.text[h]) {
       nlsemi_ = t == Token::kBreak || t == Token::kContinue || t == Token::kFallthrough ||
                 t == Token::kReturn;
       tok = t;
