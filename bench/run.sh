@@ -5,7 +5,8 @@
 #   bench/run.sh [N]            # N runs of each measurement (default 5), sides alternating
 #
 # Environment: GOROOT (default /usr/lib/go-1.27), BUILD (default <repo>/build-bench), KERNELS=1
-# to also run the Google Benchmark kernels. Target: linux/amd64, CGO_ENABLED=0.
+# to also run the Google Benchmark kernels, ALT=path of another escapist-frontend-bench binary (a
+# candidate fix) to measure in the same run as "alt-parse" / "alt-check" rows. Target: linux/amd64, CGO_ENABLED=0.
 #
 # Inputs (made once per run, in $BUILD/bench): files.txt = every GoFiles entry of every `go list
 # std` package (1831 files, 20 MB with Go 1.27.4); pkgs.txt = `go list -deps std` (dependency
@@ -62,7 +63,15 @@ for i in $(seq 1 "$N"); do
     run go-parse+comments "$GOBIN" -comments parse "$OUT/files.txt"
     run go-check "$GOBIN" check "$OUT/pkgs.txt"
     run escapist-check "$CXXBIN" check "$OUT/pkgs.txt"
+    if [ -n "${ALT:-}" ]; then
+      run alt-parse "$ALT" parse "$OUT/files.txt"
+      run alt-check "$ALT" check "$OUT/pkgs.txt"
+    fi
   else
+    if [ -n "${ALT:-}" ]; then
+      run alt-check "$ALT" check "$OUT/pkgs.txt"
+      run alt-parse "$ALT" parse "$OUT/files.txt"
+    fi
     run escapist-parse "$CXXBIN" parse "$OUT/files.txt"
     run go-parse "$GOBIN" parse "$OUT/files.txt"
     run go-parse+comments "$GOBIN" -comments parse "$OUT/files.txt"
@@ -88,7 +97,8 @@ def first(name, key):
 
 print(f"median of {sys.argv[2]} runs each (wall = timed region; cpu = process user+sys over it)")
 print(f"{'measurement':<20} {'wall s':>8} {'cpu s':>8} {'MB/s':>7} {'peak RSS MiB':>12} {'files':>6} {'errors':>6}")
-for name in ["go-parse", "go-parse+comments", "escapist-parse", "go-check", "escapist-check"]:
+for name in ["go-parse", "go-parse+comments", "escapist-parse", "alt-parse", "go-check",
+             "escapist-check", "alt-check"]:
     if name not in rows:
         continue
     wall, cpu, rss = med(name, "seconds"), med(name, "cpu_seconds"), med(name, "peak_rss_kib")
@@ -104,6 +114,10 @@ print(f"  parse time   go/parser / escapist        wall {ratio('go-parse', 'esca
 print(f"  parse time   go/parser+comments / esc.   wall {ratio('go-parse+comments', 'escapist-parse', 'seconds'):5.2f}x  cpu {ratio('go-parse+comments', 'escapist-parse', 'cpu_seconds'):5.2f}x")
 print(f"  check time   go/types / escapist         wall {ratio('go-check', 'escapist-check', 'seconds'):5.2f}x  cpu {ratio('go-check', 'escapist-check', 'cpu_seconds'):5.2f}x")
 print(f"  check memory go/types / escapist peak RSS     {ratio('go-check', 'escapist-check', 'peak_rss_kib'):5.2f}x")
+if "alt-check" in rows:
+    print(f"  ALT: parse {ratio('go-parse', 'alt-parse', 'seconds'):5.2f}x (cpu {ratio('go-parse', 'alt-parse', 'cpu_seconds'):5.2f}x)"
+          f"  check {ratio('go-check', 'alt-check', 'seconds'):5.2f}x (cpu {ratio('go-check', 'alt-check', 'cpu_seconds'):5.2f}x)"
+          f"  check memory {ratio('go-check', 'alt-check', 'peak_rss_kib'):5.2f}x")
 PY
 
 if [ "${KERNELS:-0}" = 1 ]; then
