@@ -28,9 +28,15 @@ bool InRanges(const RuneRange (&ranges)[N], int32_t r) {
 constexpr int32_t kRuneError = 0xFFFD;
 constexpr int32_t kMaxRune = 0x10FFFF;
 
-inline int32_t Lower(int32_t ch) { return ('a' - 'A') | ch; }
-inline bool IsLetter(int32_t ch) { return ('a' <= Lower(ch) && Lower(ch) <= 'z') || ch == '_'; }
-inline bool IsDecimal(int32_t ch) { return '0' <= ch && ch <= '9'; }
+constexpr int32_t Lower(int32_t ch) { return ('a' - 'A') | ch; }
+constexpr bool IsLetter(int32_t ch) { return ('a' <= Lower(ch) && Lower(ch) <= 'z') || ch == '_'; }
+constexpr bool IsDecimal(int32_t ch) { return '0' <= ch && ch <= '9'; }
+// kAsciiIdentByte[c]: c is an ASCII letter, digit or '_' (IsLetter(c) || IsDecimal(c)).
+constexpr std::array<bool, 256> kAsciiIdentByte = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 128; c++) t[c] = IsLetter(c) || IsDecimal(c);
+  return t;
+}();
 inline bool IsHex(int32_t ch) {
   return ('0' <= ch && ch <= '9') || ('a' <= Lower(ch) && Lower(ch) <= 'f');
 }
@@ -658,8 +664,16 @@ redo:
 }
 
 void Scanner::Ident() {
-  // accelerate common case (7bit ASCII)
-  while (IsLetter(ch_) || IsDecimal(ch_)) NextCh();
+  // accelerate common case (7bit ASCII): ch_ and the bytes after it that are ASCII letters or
+  // digits are skipped in the buffer directly (no newline among them: only the column moves),
+  // then NextCh steps onto the first other character.
+  if (IsLetter(ch_) || IsDecimal(ch_)) {
+    size_t i = r_;
+    while (i < end_ && kAsciiIdentByte[static_cast<unsigned char>(buf_[i])]) i++;
+    col0_ += static_cast<uint32_t>(i - r_);
+    r_ = i;
+    NextCh();
+  }
 
   // general case
   if (ch_ >= 0x80) {
