@@ -86,10 +86,18 @@ class Loader {
     std::string path;  // package being loaded
     std::string via;   // base name of the importer's file that imports it ("" for roots)
   };
+  // Loads the package `f` (cached by path unless `variant`: a test variant or a package rebuilt
+  // against one is loaded afresh and not cached).
   PkgId LoadFound(const FoundPackage& f, bool with_tests, const std::string& via,
-                  DiagnosticSink& diags);
+                  DiagnosticSink& diags, bool variant = false);
+  // Resolves and loads the imports of the parsed package `id`, then checks it unless a load
+  // failed. go_rules: apply the go command's rules (internal packages), which gc alone does not.
   PkgId LoadParsed(PkgId id, const std::string& dir, const std::vector<ImportDecl>& imports,
-                   DiagnosticSink& diags, int syntax_errors);
+                   DiagnosticSink& diags, int syntax_errors, bool go_rules);
+  // Loads the external test package (package NAME_test, path P_test) of `f`, importing
+  // `tested` (P with its _test.go files) for P, and rebuilding against it the imported packages
+  // that depend on `plain` (P without tests), as go test does.
+  PkgId LoadXTest(const FoundPackage& f, PkgId plain, PkgId tested, DiagnosticSink& diags);
   std::string ImportChain(const std::string& last, const std::string& via) const;
 
   LoadOptions opts_;
@@ -100,6 +108,11 @@ class Loader {
   std::unordered_map<std::string, PkgId> by_path_;
   std::unordered_set<uint32_t> load_failed_;  // packages (index) not checked: load errors
   std::vector<StackEntry> import_stack_;
+  // Import paths resolved to test variants while an external test package loads.
+  std::unordered_map<std::string, PkgId> overrides_;
+  std::string xtest_of_;  // path of the external test package being loaded ("" if none)
+  // The resolved imports (canonical path, package) of every loaded package, by package index.
+  std::unordered_map<uint32_t, std::vector<std::pair<std::string, PkgId>>> deps_;
   bool in_big_stack_ = false;
 };
 

@@ -150,8 +150,29 @@ std::string Base(const std::string& path) {
 
 }  // namespace
 
+namespace {
+
+// The go command's internal-package rule (load.disallowInternal): an import path with an
+// "internal" element may be imported only by packages rooted at the element's parent; for the
+// standard library's top-level internal/..., only by std.
+bool InternalAllowed(const std::string& importer, bool importer_is_std, const std::string& path) {
+  std::string p = "/" + path + "/";
+  size_t i = p.rfind("/internal/");
+  if (i == std::string::npos) return true;
+  std::string parent = i == 0 ? "" : p.substr(1, i - 1);
+  if (parent.empty() || parent == "vendor" || parent == "cmd/vendor") {
+    return importer_is_std && (parent != "cmd/vendor" || importer.rfind("cmd/", 0) == 0);
+  }
+  if (parent.rfind("vendor/", 0) == 0 && importer_is_std && parent.find("/internal") == std::string::npos) {
+    return true;
+  }
+  return importer == parent || importer.rfind(parent + "/", 0) == 0;
+}
+
+}  // namespace
+
 PkgId Loader::LoadParsed(PkgId id, const std::string& dir, const std::vector<ImportDecl>& imports,
-                         DiagnosticSink& diags, int syntax_errors) {
+                         DiagnosticSink& diags, int syntax_errors, bool go_rules) {
   Package& p = universe_.Pkg(id);
   std::unordered_map<std::string, PkgId> resolved;
   bool failed = syntax_errors > 0;
@@ -174,6 +195,25 @@ PkgId Loader::LoadParsed(PkgId id, const std::string& dir, const std::vector<Imp
       failed = true;
       continue;
     }
+    if (go_rules) {
+      const std::string& importer = universe_.Pkg(id).path;
+      bool importer_is_std = IsStandardImportPath(importer) && !opts_.goroot.empty() &&
+                             universe_.Pkg(id).dir.rfind(finder().goroot() + "/src/", 0) == 0;
+      std::string base = importer;
+      if (xtest_of_ == base && base.size() > 5) {
+        base = base.substr(0, base.size() - 5);  // package p_test sees what package p sees
+      }
+      if (!InternalAllowed(base, importer_is_std, f.path)) {
+        diags.Error(imp.pos, "use of internal package " + f.path + " not allowed");
+        failed = true;
+        continue;
+      }
+    }
+    if (auto o = overrides_.find(f.path); o != overrides_.end()) {
+      resolved[imp.path] = o->second;  // the test variant of a package under test
+      deps_[id.index()].push_back({f.path, o->second});
+      continue;
+    }
     std::string via = Base(sources_.Get(imp.file_index).path);
     PkgId dep = LoadFound(f, /*with_tests=*/false, via, diags);
     if (!dep.has_value() || universe_.Pkg(dep).fake) {
@@ -182,6 +222,7 @@ PkgId Loader::LoadParsed(PkgId id, const std::string& dir, const std::vector<Imp
     }
     if (load_failed_.count(dep.index())) failed = true;
     resolved[imp.path] = dep;
+    deps_[id.index()].push_back({f.path, dep});
   }
   if (failed) {
     load_failed_.insert(id.index());
@@ -216,9 +257,10 @@ std::string Loader::ImportChain(const std::string& last, const std::string& via)
 }
 
 PkgId Loader::LoadFound(const FoundPackage& f, bool with_tests, const std::string& via,
-                        DiagnosticSink& diags) {
+                        DiagnosticSink& diags, bool variant) {
+  if (with_tests) variant = true;
   auto it = by_path_.find(f.path);
-  if (it != by_path_.end() && !with_tests) {
+  if (it != by_path_.end() && !variant) {
     for (const StackEntry& e : import_stack_) {
       if (e.path == f.path) {
         diags.Error(Pos(), ImportChain(f.path, via) + ": import cycle not allowed");
@@ -240,7 +282,7 @@ PkgId Loader::LoadFound(const FoundPackage& f, bool with_tests, const std::strin
     } else {
       diags.Error(Pos(), ImportChain(f.path, via) + ": " + err);
     }
-    by_path_[f.path] = PkgId();
+    if (!variant) by_path_[f.path] = PkgId();
     return PkgId();
   }
   std::vector<std::string> files;
@@ -251,11 +293,9 @@ PkgId Loader::LoadFound(const FoundPackage& f, bool with_tests, const std::strin
     int before = diags.error_count();
     result = ParsePackage(this, universe_, sources_, files, f.path, f.dir, f.go_version, diags,
                           &imports, [this](const std::string& p) { return ShortPath(p); });
-    if (!by_path_.count(f.path) || !by_path_[f.path].has_value() || !with_tests) {
-      by_path_[f.path] = result;
-    }
+    if (!variant) by_path_[f.path] = result;
     import_stack_.push_back({f.path, via});
-    LoadParsed(result, f.dir, imports, diags, diags.error_count() - before);
+    LoadParsed(result, f.dir, imports, diags, diags.error_count() - before, /*go_rules=*/true);
     import_stack_.pop_back();
   };
   if (in_big_stack_) {
@@ -282,7 +322,7 @@ PkgId Loader::LoadFiles(const std::vector<std::string>& files, const std::string
     result = ParsePackage(this, universe_, sources_, files, path, dir, "", diags, &imports);
     by_path_[path] = result;
     import_stack_.push_back({path, ""});
-    LoadParsed(result, dir, imports, diags, diags.error_count() - before);
+    LoadParsed(result, dir, imports, diags, diags.error_count() - before, /*go_rules=*/false);
     import_stack_.pop_back();
   };
   if (in_big_stack_) {
@@ -347,6 +387,77 @@ PkgId Loader::Import(const std::string& path, DiagnosticSink& diags) {
   return id;
 }
 
+PkgId Loader::LoadXTest(const FoundPackage& f, PkgId plain, PkgId tested,
+                        DiagnosticSink& diags) {
+  BuildPackage bp;
+  ImportDir(ctxt_, f.dir, &bp);
+  if (bp.xtest_go_files.empty()) return PkgId();
+  std::vector<std::string> files;
+  for (const std::string& n : bp.xtest_go_files) files.push_back(f.dir + "/" + n);
+  PkgId result;
+  auto body = [&]() {
+    std::vector<ImportDecl> imports;
+    int before = diags.error_count();
+    result = ParsePackage(this, universe_, sources_, files, f.path + "_test", f.dir, f.go_version,
+                          diags, &imports, [this](const std::string& p) { return ShortPath(p); });
+    int syntax_errors = diags.error_count() - before;
+    // The imports as they are without the test (loaded before any override is in place).
+    std::vector<std::pair<std::string, PkgId>> direct;
+    if (syntax_errors == 0) {
+      for (const ImportDecl& imp : imports) {
+        if (imp.path == "unsafe" || imp.path == "C") continue;
+        FoundPackage fi = finder().Import(imp.path, f.dir);
+        if (!fi.error.empty() || fi.path == f.path) continue;
+        PkgId d = LoadFound(fi, false, "", diags);
+        if (d.has_value()) direct.push_back({fi.path, d});
+      }
+    }
+    // As go test does, every package the test imports that depends on P is rebuilt against P
+    // with its _test.go files ("Q [P.test]"), so that the test sees one P.
+    overrides_.clear();
+    if (tested.has_value()) overrides_[f.path] = tested;
+    std::unordered_map<uint32_t, int> memo;  // 1 reaches P, 2 does not, 3 in progress
+    std::function<bool(PkgId)> reaches = [&](PkgId d) -> bool {
+      if (d == plain) return true;
+      int& m = memo[d.index()];
+      if (m != 0) return m == 1;
+      m = 3;
+      bool r = false;
+      auto it = deps_.find(d.index());
+      if (it != deps_.end()) {
+        for (const auto& [p, e] : it->second) r = r || reaches(e);
+      }
+      memo[d.index()] = r ? 1 : 2;
+      return r;
+    };
+    DiagnosticSink scratch;  // errors of the rebuilt packages were reported for the originals
+    std::function<void(const std::string&, PkgId)> rebuild = [&](const std::string& p, PkgId d) {
+      if (overrides_.count(p) || d == plain || !reaches(d)) return;
+      auto it = deps_.find(d.index());
+      if (it != deps_.end()) {
+        auto deps = it->second;
+        for (const auto& [p2, e] : deps) rebuild(p2, e);
+      }
+      const Package& dp = universe_.Pkg(d);
+      FoundPackage fd{p, dp.dir, dp.go_version, ""};
+      overrides_[p] = LoadFound(fd, false, "", scratch, /*variant=*/true);
+    };
+    if (tested.has_value() && plain.has_value()) {
+      for (const auto& [p, d] : direct) rebuild(p, d);
+    }
+    xtest_of_ = f.path + "_test";
+    import_stack_.push_back({f.path + "_test", ""});
+    LoadParsed(result, f.dir, imports, diags, syntax_errors, /*go_rules=*/true);
+    import_stack_.pop_back();
+    xtest_of_.clear();
+    overrides_.clear();
+  };
+  in_big_stack_ = true;
+  RunWithBigStack(body);
+  in_big_stack_ = false;
+  return result;
+}
+
 std::vector<PkgId> Loader::LoadPatterns(const std::vector<std::string>& patterns,
                                         DiagnosticSink& diags) {
   std::vector<PkgId> out;
@@ -403,12 +514,33 @@ std::vector<PkgId> Loader::LoadPatterns(const std::vector<std::string>& patterns
         BuildPackage bp;
         ImportDir(ctxt_, f.dir, &bp);
         if (bp.go_files.empty() && bp.error.empty() &&
-            !(opts_.include_tests && !bp.test_go_files.empty())) {
+            !(opts_.include_tests && (!bp.test_go_files.empty() || !bp.xtest_go_files.empty()))) {
           continue;
         }
       }
-      PkgId id = LoadFound(f, opts_.include_tests, "", diags);
-      if (id.has_value()) out.push_back(id);
+      if (!opts_.include_tests) {
+        PkgId id = LoadFound(f, false, "", diags);
+        if (id.has_value()) out.push_back(id);
+        continue;
+      }
+      // go test: P, P with its _test.go files, then the external test package P_test. A
+      // test-only directory has only the last two; one without any selected file is skipped.
+      BuildPackage bp;
+      ImportDir(ctxt_, f.dir, &bp);
+      if (m.wildcard && bp.go_files.empty() && bp.test_go_files.empty() &&
+          bp.xtest_go_files.empty() && bp.error.empty()) {
+        continue;
+      }
+      PkgId id;
+      if (!bp.go_files.empty() || !bp.error.empty() ||
+          (bp.test_go_files.empty() && bp.xtest_go_files.empty())) {
+        id = LoadFound(f, false, "", diags);
+        if (!id.has_value()) continue;
+      }
+      PkgId tested = bp.test_go_files.empty() ? id : LoadFound(f, true, "", diags);
+      if (tested.has_value()) out.push_back(tested);
+      PkgId x = LoadXTest(f, id, tested, diags);
+      if (x.has_value()) out.push_back(x);
     }
   }
   return out;

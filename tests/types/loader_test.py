@@ -52,6 +52,9 @@ def run(cand, args, cwd, timeout=120, extra_env=None):
 FIXTURES = [
     ("replace/app", ["types", "./..."], 0, [], ["error"]),
     ("replace/app", ["types", "example.com/lib/sub", "example.com/lib", "."], 0, [], []),
+    # -t: lib with export_test.go, and lib_test importing user, rebuilt against that lib.
+    ("replace/app", ["types", "-t", "example.com/lib"], 0, [], []),
+    ("replace/lib", ["types", "-t", "./..."], 0, [], []),
     ("missing", ["types", "./..."], 1,
      ["main.go:3:8: package example.com/nothere/x: module example.com/nothere@v1.2.3 is not "
       "available locally"], []),
