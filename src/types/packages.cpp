@@ -150,6 +150,13 @@ PackageFinder::PackageFinder(std::string goroot, std::string work_dir, std::stri
     mf->dir = root;
     if (ParseModFile(ss.str(), root + "/go.mod", mf.get(), &mod_error_)) {
       main_ = std::move(mf);
+      // modload: -mod=vendor by default with vendor/modules.txt and go 1.14 or later.
+      std::string lang = main_->LanguageVersion();
+      int minor = std::atoi(lang.c_str() + 4);
+      const char* flags = std::getenv("GOFLAGS");
+      bool mod_flag = flags != nullptr && (std::string(flags).find("-mod=mod") != std::string::npos ||
+                                           std::string(flags).find("-mod=readonly") != std::string::npos);
+      vendor_mode_ = IsFile(root + "/vendor/modules.txt") && minor >= 14 && !mod_flag;
     } else {
       mod_error_ = "go: errors parsing " + root + "/go.mod:\n" + mod_error_;
     }
@@ -270,6 +277,22 @@ FoundPackage PackageFinder::Import(const std::string& path, const std::string& s
     if (IsDir(vdir) && HasGoFiles(vdir)) {
       f.path = "cmd/vendor/" + path;
       f.dir = vdir;
+      return f;
+    }
+  }
+  // -mod=vendor, the default when the main module has vendor/modules.txt and says go >= 1.14:
+  // every package outside the main module comes from its vendor directory.
+  if (vendor_mode_ && !importer_is_std && !importer_is_cmd &&
+      !HasPathPrefix(path, main_->module_path)) {
+    std::string vdir = main_->dir + "/vendor/" + path;
+    if (IsDir(vdir) && HasGoFiles(vdir)) {
+      f.dir = vdir;
+      f.go_version = main_->LanguageVersion();
+      return f;
+    }
+    if (!IsStandardImportPath(path)) {
+      f.error = "cannot find module providing package " + path +
+                ": import lookup disabled by -mod=vendor";
       return f;
     }
   }

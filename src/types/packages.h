@@ -1,7 +1,8 @@
 // types/packages.h -- where the go command finds packages, without running it: import paths
 // resolved to directories (the standard library in $GOROOT/src and its vendored packages in
 // $GOROOT/src/vendor; the main module found from go.mod, its `replace` directives to local
-// directories and, for `require`d modules, the module cache), and package patterns (`std`,
+// directories and, for `require`d modules, the module cache or, with vendor/modules.txt, the
+// main module's vendor directory), and package patterns (`std`,
 // `./...`, `DIR/...`, `PATH/...`, import paths, directories) expanded to packages
 // (cmd/go/internal/modload importFromModules and matchPackages, search.MatchDirs).
 #pragma once
@@ -93,6 +94,7 @@ class PackageFinder {
   std::string gomodcache_;
   std::unique_ptr<ModFile> main_;
   std::string mod_error_;
+  bool vendor_mode_ = false;  // -mod=vendor: dependencies from the main module's vendor/
 };
 
 // pkgpattern.MatchPattern: whether import path `name` matches `pattern` ("..." matches any

@@ -95,6 +95,11 @@ FIXTURES = [
     (".", ["types"], 2, ["usage"], []),
     # The -m command takes an import path for one package.
     ("replace/app", ["-m", "example.com/lib/sub"], 0, ["moved to heap: v"], []),
+    # vendor/modules.txt and go >= 1.14: dependencies come from vendor/ (-mod=vendor).
+    ("vendored", ["types", "./..."], 0, [], []),
+    ("vendored", ["types", "example.com/nothere"], 1,
+     ["cannot find module providing package example.com/nothere: import lookup disabled by "
+      "-mod=vendor"], []),
     # A required module from the module cache (escaped path example.com/!big!dep@v1.0.0).
     ("modcache/app", ["types", "GOMODCACHE={testdata}/modcache/cache", "./..."], 0, [], []),
     ("modcache/app", ["types", "GOMODCACHE=/nonexistent", "./..."], 1,

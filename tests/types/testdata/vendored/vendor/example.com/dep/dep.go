@@ -1,0 +1,4 @@
+package dep
+
+// Answer is vendored.
+const Answer = 42
