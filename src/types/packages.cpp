@@ -392,6 +392,10 @@ PatternMatch PackageFinder::Match(const std::string& pattern, const BuildContext
   m.pattern = pattern;
   auto all = [](const std::string&) { return true; };
   std::string gsrc = goroot_ + "/src";
+  if (pattern.empty()) {
+    m.errors.push_back("malformed import path \"\": empty string");
+    return m;
+  }
   if (pattern == "std" || pattern == "cmd") {
     m.wildcard = true;
     if (goroot_.empty()) {
