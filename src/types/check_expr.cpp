@@ -1148,8 +1148,9 @@ void Checker::Shift(Operand* x, Operand* y, NodeId e, Token op) {
       }
       if (!IsInteger(u_, x->type)) x->type = u_.Basic(BasicKind::kUntypedInt);
       x->val = constant::Shift(xval, op, s);
-      x->expr = e;
-      Overflow(x, ast_[e].pos);
+      Pos op_pos = e.has_value() ? ast_[e].pos : ast_[x->expr].pos;  // none: `c <<= 1`
+      if (e.has_value()) x->expr = e;
+      Overflow(x, op_pos);
       return;
     }
     if (IsUntyped(u_, x->type)) {
@@ -1249,8 +1250,11 @@ void Checker::Binary(Operand* x, NodeId e, NodeId lhs, NodeId rhs, Token op) {
     }
     bool int_div = op == Token::kDiv && IsInteger(u_, x->type);
     x->val = constant::BinaryOp(x->val, op, y.val, int_div);
-    x->expr = e;
-    Overflow(x, ast_[e].pos);
+    // As types2: the operation's position, or x's for an assignment operation (`c += 1` with a
+    // constant c, whose error comes later), which has no binary expression (e is none).
+    Pos op_pos = e.has_value() ? ast_[e].pos : ast_[x->expr].pos;
+    if (e.has_value()) x->expr = e;
+    Overflow(x, op_pos);
     return;
   }
   x->mode = Mode::kValue;
