@@ -2,6 +2,7 @@
 // (types/fmt.go tconv in fmtGo mode), types2's TypeString for error messages, go/constant-style
 // literal formatting (ir/fmt.go), and types2's ExprString for syntax in messages.
 #include <string>
+#include <unordered_map>
 
 #include "syntax/parse.h"
 #include "types/checker.h"
@@ -20,6 +21,12 @@ struct Printer {
   Style style;
   std::string out;
   int depth = 0;
+  // gc style: the types being printed (enclosing this one) -> their offset in `out`. As gc's
+  // tconv2, a type met again inside itself (an interface whose flattened methods lead back to it)
+  // prints as `@offset` instead of being expanded forever.
+  std::unordered_map<uint32_t, size_t> visited{};
+  // Output beyond this is dropped: distinct nested types can still expand exponentially.
+  static constexpr size_t kMaxOutput = size_t{1} << 20;
 
   void Qualified(ObjId obj) {
     const Object& o = u.Obj(obj);
@@ -102,6 +109,19 @@ struct Printer {
       out += "rune";
       --depth;
       return;
+    }
+    if (out.size() > kMaxOutput) {
+      --depth;
+      return;
+    }
+    if (style == Style::kGc) {
+      auto [seen, fresh] = visited.try_emplace(id.index(), out.size());
+      if (!fresh) {
+        out += '@';
+        out += std::to_string(seen->second);
+        --depth;
+        return;
+      }
     }
     const Type& t = u.Get(id);
     switch (t.kind) {
@@ -244,6 +264,7 @@ struct Printer {
         }
         break;
     }
+    if (style == Style::kGc) visited.erase(id.index());
     --depth;
   }
 };
