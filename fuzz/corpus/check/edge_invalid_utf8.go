@@ -1,0 +1,5 @@
+package p
+
+var sÿ = "Ã("
+var r = 'â‚'
+/* ğ(Œ( */

@@ -1,0 +1,5 @@
+package p
+
+/* never closed
+
+func f() {}
