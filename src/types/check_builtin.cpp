@@ -144,7 +144,7 @@ void Checker::Builtin(Operand* x, NodeId call_node, BuiltinId id) {
       return fail();
     }
   }
-  TypeId empty_iface = u_.any_type;
+  TypeId empty_iface = u_.empty_interface;  // go/types emptyInterface, not any
   switch (id) {
     case BuiltinId::kAppend: {
       TypeId st = CoreType(u_, x->type);

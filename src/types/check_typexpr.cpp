@@ -316,6 +316,7 @@ TypeId Checker::InterfaceTypeExpr(NodeId e, TypeId def) {
     st.recv = recv;
     TypeId sig2 = u_.NewType(std::move(st));
     node_types_[f.y.index()] = sig2;
+    RecordTypeAndValue(f.y, Mode::kTypeExpr, sig2, nullptr);  // go/types: check.typ(f.Type)
     Object m;
     m.kind = ObjKind::kFunc;
     m.name = name;
@@ -523,6 +524,7 @@ TypeId Checker::BoundType(NodeId e) {
   Type it;
   it.kind = TypeKind::kInterface;
   it.embeddeds.push_back(t);
+  it.implicit = true;
   return u_.NewType(std::move(it));
 }
 
