@@ -732,7 +732,9 @@ void Checker::CaseValues(Operand* x, IdSpan<NodeId> values,
     Comparison(&res, x, Token::kEql, true);
     if (res.mode == Mode::kInvalid) continue;
     if (v.mode != Mode::kConstant) continue;
-    if (v.val->kind == Constant::Kind::kUnknown) continue;
+    // go/types goVal: only integer, float and string constants are checked for duplicates.
+    using CK = Constant::Kind;
+    if (v.val->kind != CK::kInt && v.val->kind != CK::kFloat && v.val->kind != CK::kString) continue;
     bool dup = false;
     for (size_t i = 0; i < seen->size(); ++i) {
       const auto& [c, t] = (*seen)[i];
