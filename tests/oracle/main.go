@@ -49,7 +49,8 @@
 // Types are spelled like go/types.TypeString with a qualifier that returns the package's path,
 // with these differences (so that the spelling is simple to reproduce exactly):
 //   - An alias type is spelled as its target (types.Unalias), except the predeclared `any`.
-//     (escapist, like gc's export data, does not keep other aliases as types.)
+//     (escapist's checker keeps no alias types other than byte, rune and any; in std, 0.45% of
+//     the entries have another alias somewhere in their type.)
 //   - Lists are separated by ", " (tuples, type lists) and "; " (struct fields, interface
 //     elements); parameter and result names are written when present.
 //   - An interface is "interface{" explicit methods sorted by name (NAME followed by its
