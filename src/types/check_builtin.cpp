@@ -40,7 +40,11 @@ static void RecordBuiltinType(Checker* c, NodeId fun, TypeId result,
                               const std::vector<TypeId>& params, bool variadic) {
   Universe& u = c->u_;
   std::vector<ObjId> pvars;
-  for (TypeId p : params) pvars.push_back(c->NewVar(Pos(), "", p, VarKind::kParam, NodeId()));
+  // go/types makeSig: parameters get the default type of untyped arguments.
+  for (TypeId p : params) {
+    if (p.has_value() && IsUntyped(u, p)) p = DefaultType(u, p);
+    pvars.push_back(c->NewVar(Pos(), "", p, VarKind::kParam, NodeId()));
+  }
   std::vector<ObjId> rvars;
   if (result.has_value()) rvars.push_back(c->NewVar(Pos(), "", result, VarKind::kResult, NodeId()));
   Type sig;
@@ -144,7 +148,7 @@ void Checker::Builtin(Operand* x, NodeId call_node, BuiltinId id) {
       return fail();
     }
   }
-  TypeId empty_iface = u_.any_type;
+  TypeId empty_iface = u_.empty_interface;  // go/types emptyInterface, not any
   switch (id) {
     case BuiltinId::kAppend: {
       TypeId st = CoreType(u_, x->type);
@@ -179,8 +183,7 @@ void Checker::Builtin(Operand* x, NodeId call_node, BuiltinId id) {
             ok = check_u(Underlying(u_, y.type));
           }
           if (ok && has_string) {
-            special = true;
-            if (IsUntyped(u_, y.type)) ConvertUntyped(&y, u_.Basic(BasicKind::kString));
+            special = true;  // y stays untyped, as in go/types
             RecordBuiltinType(this, call.x, x->type, {x->type, y.type}, true);
           }
         }
@@ -406,7 +409,7 @@ void Checker::Builtin(Operand* x, NodeId call_node, BuiltinId id) {
           return fail();
         }
       }
-      if (IsUntyped(u_, y.type)) ConvertUntyped(&y, u_.Basic(BasicKind::kString));
+      // An untyped string y stays untyped, as in go/types.
       RecordBuiltinType(this, call.x, u_.Basic(BasicKind::kInt), {x->type, y.type}, false);
       x->mode = Mode::kValue;
       x->type = u_.Basic(BasicKind::kInt);

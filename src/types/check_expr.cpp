@@ -677,9 +677,15 @@ bool Checker::RepresentableConst(const Constant& x, BasicKind kind, Constant* ro
       return true;
     }
     case BasicKind::kString:
-    case BasicKind::kUntypedString: return x.kind == K::kString;
+    case BasicKind::kUntypedString:
+      if (x.kind != K::kString) return false;
+      set(x);  // callers take the rounded value as the converted constant
+      return true;
     case BasicKind::kBool:
-    case BasicKind::kUntypedBool: return x.kind == K::kBool;
+    case BasicKind::kUntypedBool:
+      if (x.kind != K::kBool) return false;
+      set(x);
+      return true;
     default: return false;
   }
 }

@@ -141,6 +141,7 @@ struct Substituter {
         it.kind = TypeKind::kInterface;
         it.methods = std::move(nm);
         it.embeddeds = std::move(ne);
+        it.implicit = ty.implicit;
         it.is_comparable = ty.is_comparable && ty.embeddeds.empty() && ty.methods.empty();
         // Keep a directly embedded `comparable` flag (from the universe type).
         return u.NewType(std::move(it));

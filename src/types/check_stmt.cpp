@@ -40,7 +40,9 @@ void Checker::FuncBody(ObjId decl_obj, ScopeId scope, TypeId sig, NodeId body, i
     env_.has_iota = true;
   }
   StmtList(0, ast_[body].list);
-  // Labels and misplaced branches are checked by the parser (gc sets IgnoreBranchErrors).
+  // Labels and misplaced branches are reported by the parser (gc sets IgnoreBranchErrors); the
+  // label objects are still recorded.
+  Labels(body, false);
   const Type& st = u_.Get(sig);
   if (!u_.Get(st.results).vars.empty() && !IsTerminating(body, "")) {
     Error(ast_[body].pos2.known() ? ast_[body].pos2 : ast_[body].pos, "missing return");
@@ -730,7 +732,9 @@ void Checker::CaseValues(Operand* x, IdSpan<NodeId> values,
     Comparison(&res, x, Token::kEql, true);
     if (res.mode == Mode::kInvalid) continue;
     if (v.mode != Mode::kConstant) continue;
-    if (v.val->kind == Constant::Kind::kUnknown) continue;
+    // go/types goVal: only integer, float and string constants are checked for duplicates.
+    using CK = Constant::Kind;
+    if (v.val->kind != CK::kInt && v.val->kind != CK::kFloat && v.val->kind != CK::kString) continue;
     bool dup = false;
     for (size_t i = 0; i < seen->size(); ++i) {
       const auto& [c, t] = (*seen)[i];
@@ -1112,11 +1116,12 @@ void Checker::RangeStmt(uint32_t inner, NodeId s) {
 
 // ---- labels (labels.go, simplified: declarations, uses, and break/continue targets)
 
-void Checker::Labels(NodeId body) {
+void Checker::Labels(NodeId body, bool report) {
   struct Label {
     Pos pos;
     bool used = false;
     NodeId stmt;
+    ObjId obj;  // the Label object (go/types records it in Defs and Uses)
   };
   std::map<std::string, Label> labels;
   std::vector<std::pair<NodeId, std::vector<std::string>>> branches;  // branch, enclosing labels
@@ -1142,11 +1147,19 @@ void Checker::Labels(NodeId body) {
         if (name != "_") {
           auto it = labels.find(name);
           if (it != labels.end()) {
-            Error(ast_[n.x].pos, "label " + name + " already declared\n\t" +
+            if (report) Error(ast_[n.x].pos, "label " + name + " already declared\n\t" +
                                      sources_.Format(it->second.pos) +
                                      ": other declaration of " + name);
           } else {
-            labels[name] = Label{ast_[n.x].pos, false, n.y};
+            Object lo;
+            lo.kind = ObjKind::kLabel;
+            lo.name = name;
+            lo.pos = ast_[n.x].pos;
+            lo.pkg = pkg_id_;
+            lo.type = u_.invalid_type;
+            ObjId lid = u_.NewObject(std::move(lo));
+            labels[name] = Label{ast_[n.x].pos, false, n.y, lid};
+            RecordDef(n.x, lid);
           }
         }
         std::vector<std::string> enc = f.enclosing;
@@ -1180,25 +1193,25 @@ void Checker::Labels(NodeId body) {
     std::string name(ast_[n.x].text);
     auto it = labels.find(name);
     if (it == labels.end()) {
-      Error(ast_[n.x].pos, "label " + name + " not defined");
+      if (report) Error(ast_[n.x].pos, "label " + name + " not defined");
       continue;
     }
     it->second.used = true;
-    RecordUse(n.x, ObjId());
+    RecordUse(n.x, it->second.obj);
     if (n.op == Token::kBreak || n.op == Token::kContinue) {
       bool ok = std::find(enc.begin(), enc.end(), name) != enc.end();
       if (ok && n.op == Token::kContinue) {
         const Node& target = ast_[it->second.stmt];
         ok = target.kind == NodeKind::kForStmt || target.kind == NodeKind::kRangeStmt;
       }
-      if (!ok) {
+      if (!ok && report) {
         Error(ast_[n.x].pos, std::string("invalid ") +
                                  (n.op == Token::kBreak ? "break" : "continue") + " label " + name);
       }
     }
   }
   for (const auto& [name, l] : labels) {
-    if (!l.used) Error(l.pos, "label " + name + " declared and not used");
+    if (!l.used && report) Error(l.pos, "label " + name + " declared and not used");
   }
 }
 

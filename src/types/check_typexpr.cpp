@@ -316,6 +316,7 @@ TypeId Checker::InterfaceTypeExpr(NodeId e, TypeId def) {
     st.recv = recv;
     TypeId sig2 = u_.NewType(std::move(st));
     node_types_[f.y.index()] = sig2;
+    RecordTypeAndValue(f.y, Mode::kTypeExpr, sig2, nullptr);  // go/types: check.typ(f.Type)
     Object m;
     m.kind = ObjKind::kFunc;
     m.name = name;
@@ -390,6 +391,7 @@ TypeId Checker::InterfaceTypeExpr(NodeId e, TypeId def) {
 // An embedded interface element: a type, ~T, or a union A|~B.
 TypeId Checker::UnionTypeExpr(NodeId e) {
   std::vector<NodeId> terms;
+  std::unordered_map<uint32_t, NodeId> or_of;  // term -> the `|` whose right operand it is
   std::vector<NodeId> stack{e};
   // Flatten left-nested `|` operations in source order.
   while (!stack.empty()) {
@@ -397,19 +399,24 @@ TypeId Checker::UnionTypeExpr(NodeId e) {
     stack.pop_back();
     const Node& tn = ast_[t];
     if (tn.kind == NodeKind::kBinary && tn.op == Token::kOr && terms.size() < 10000) {
+      or_of[tn.y.index()] = t;
       stack.push_back(tn.y);
       stack.push_back(tn.x);
     } else {
       terms.push_back(t);
     }
   }
+  // go/types parseTilde: a term ~T is recorded as the union of that one term.
   auto term_type = [&](NodeId t, bool* tilde) {
     const Node& tn = ast_[t];
     *tilde = false;
     if (tn.kind == NodeKind::kUnary && (tn.op == Token::kTilde || (tn.flags & syntax::kFlagTilde))) {
       *tilde = true;
       TypeId x = Typ(tn.x);
-      RecordTypeAndValue(t, Mode::kTypeExpr, x, nullptr);
+      Type one;
+      one.kind = TypeKind::kUnion;
+      one.terms.push_back(Term{true, x});
+      RecordTypeAndValue(t, Mode::kTypeExpr, u_.NewType(std::move(one)), nullptr);
       return x;
     }
     return Typ(t);
@@ -439,6 +446,13 @@ TypeId Checker::UnionTypeExpr(NodeId e) {
     TypeId t = term_type(tn, &tilde);
     if (!IsValid(u_, t)) continue;
     ut.terms.push_back(Term{tilde, t});
+    // go/types parseUnion records the union so far for the `|` joining each further term.
+    if (auto it = or_of.find(tn.index()); it != or_of.end() && ut.terms.size() > 1) {
+      Type sofar;
+      sofar.kind = TypeKind::kUnion;
+      sofar.terms = ut.terms;
+      RecordTypeAndValue(it->second, Mode::kTypeExpr, u_.NewType(std::move(sofar)), nullptr);
+    }
     Later([this, t, tn, tilde]() {
       TypeId under = Underlying(u_, t);
       if (tilde && !Identical(u_, under, t)) {
@@ -523,6 +537,7 @@ TypeId Checker::BoundType(NodeId e) {
   Type it;
   it.kind = TypeKind::kInterface;
   it.embeddeds.push_back(t);
+  it.implicit = true;
   return u_.NewType(std::move(it));
 }
 
@@ -757,6 +772,7 @@ void Checker::CollectRecv(NodeId recv_field, ScopeId scope, ObjId* recv, TypeId*
         u_.objects.Get(tn).type = tid;
         if (nn.kind == NodeKind::kName) {
           Declare(scope, names[i], tn, Pos());
+          RecordUse(names[i], tn);  // go/types: both a definition and a use (go.dev/issue/68670)
         } else {
           ErrorAt(names[i], "receiver type parameter " + ExprString(names[i]) + " must be an identifier");
         }

@@ -418,7 +418,9 @@ class Checker {
   void SwitchStmt(uint32_t ctxt, NodeId s);
   void TypeSwitchStmt(uint32_t ctxt, NodeId s, NodeId guard);
   void RangeStmt(uint32_t ctxt, NodeId s);
-  void Labels(NodeId body);
+  // go/types labels: declares the body's labels and resolves branch targets, recording them in
+  // Info defs/uses; reports label errors only if `report` (gc's parser reports them).
+  void Labels(NodeId body, bool report);
   bool IsTerminating(NodeId s, const std::string& label);
   void OpAssign(NodeId s);
   void SuspendedCall(const char* keyword, NodeId call);

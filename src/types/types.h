@@ -111,6 +111,8 @@ struct Type {
   bool is_comparable = false;      // embeds `comparable` (directly or not)
   bool complete = false;           // all_methods/terms computed
   bool empty_typeset = false;      // the type set is empty (terms is empty but means none)
+  bool implicit = false;  // constraint T written without interface{}: interface{T} (go/types
+                          // Interface.IsImplicit)
   // kNamed / kTypeParam
   ObjId obj;                        // the TypeName
   TypeId underlying;                // Named: resolved underlying (never a Named); TypeParam: none
@@ -269,6 +271,8 @@ class Universe {
   TypeId error_type;       // the predeclared `error` Named
   TypeId comparable_type;  // the predeclared `comparable` Named
   TypeId any_type;         // alias target of `any`: interface{}
+  TypeId empty_interface;  // another interface{}, spelled so (go/types emptyInterface: the
+                           // parameter of panic, the result of recover)
   TypeId byte_type;        // `byte`: identical to uint8 but spelled byte (types2 keeps aliases)
   TypeId rune_type;        // `rune`: identical to int32 but spelled rune
 

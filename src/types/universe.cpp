@@ -130,7 +130,8 @@ Universe::Universe() {
     Type t;
     t.kind = TypeKind::kInterface;
     t.complete = true;
-    any_type = NewType(std::move(t));
+    any_type = NewType(t);
+    empty_interface = NewType(std::move(t));
     Object o;
     o.kind = ObjKind::kTypeName;
     o.name = "any";

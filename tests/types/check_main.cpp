@@ -6,6 +6,8 @@
 //   escapist-check ./dir                 # a directory
 //   escapist-check a.go b.go             # files of one package
 //   escapist-check -deps fmt             # also print errors of imported packages
+//   escapist-check -dump-info fmt        # print Info as tests/oracle does (no error output)
+//   escapist-check -dump-info -o DIR fmt # ... into DIR/<path with / as %>.txt per package
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -16,6 +18,7 @@
 #include <vector>
 
 #include "types/check.h"
+#include "types/infodump.h"
 
 using escapist::DiagnosticSink;
 using escapist::types::LoadOptions;
@@ -42,17 +45,62 @@ void Print(Loader& loader, const DiagnosticSink& diags, bool only_errors) {
   }
 }
 
+// -dump-info: loads the .go files given as one package "main", and each import path (a leading "vendor/" is dropped, as the loader knows
+// vendored std packages by their unvendored path) and prints its Info in tests/oracle's format,
+// to stdout after a "# package PATH" line or into OUT_DIR. Type errors are not printed.
+int DumpInfo(Loader& loader, const std::vector<std::string>& paths, const std::string& out_dir) {
+  DiagnosticSink diags;
+  int status = 0;
+  std::vector<std::string> files;
+  std::vector<std::string> pkgs;
+  for (const std::string& a : paths) {
+    (a.size() > 3 && a.compare(a.size() - 3, 3, ".go") == 0 ? files : pkgs).push_back(a);
+  }
+  if (!files.empty()) pkgs.insert(pkgs.begin(), "");
+  for (std::string path : pkgs) {
+    if (path.rfind("vendor/", 0) == 0) path = path.substr(7);
+    PkgId id = path.empty() ? loader.LoadFiles(files, "main", diags) : loader.Import(path, diags);
+    if (path.empty()) path = "main";
+    if (!id.has_value()) {
+      std::fprintf(stderr, "%s: cannot load\n", path.c_str());
+      status = 1;
+      continue;
+    }
+    std::string text = escapist::types::DumpInfo(loader.universe(), loader.sources(), id);
+    if (out_dir.empty()) {
+      std::printf("# package %s\n%s", path.c_str(), text.c_str());
+      continue;
+    }
+    std::string name = path;
+    std::replace(name.begin(), name.end(), '/', '%');
+    std::string file = out_dir + "/" + name + ".txt";
+    FILE* f = std::fopen(file.c_str(), "w");
+    if (f == nullptr || std::fwrite(text.data(), 1, text.size(), f) != text.size()) {
+      std::fprintf(stderr, "cannot write %s\n", file.c_str());
+      return 2;
+    }
+    std::fclose(f);
+  }
+  return status;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   LoadOptions opts;
   bool deps = false;
   bool tests = false;
+  bool dump_info = false;
+  std::string out_dir;
   std::vector<std::string> args;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "-deps") {
       deps = true;
+    } else if (a == "-dump-info") {
+      dump_info = true;
+    } else if (a == "-o" && i + 1 < argc) {
+      out_dir = argv[++i];
     } else if (a == "-t") {
       tests = true;
     } else if (a.rfind("-goroot=", 0) == 0) {
@@ -63,10 +111,11 @@ int main(int argc, char** argv) {
   }
   opts.include_tests = tests;
   if (args.empty()) {
-    std::fprintf(stderr, "usage: escapist-check [-deps] [-t] [-goroot=DIR] pkg|dir|files...\n");
+    std::fprintf(stderr, "usage: escapist-check [-deps] [-t] [-dump-info [-o DIR]] [-goroot=DIR] pkg|dir|files...\n");
     return 2;
   }
   Loader loader(opts);
+  if (dump_info) return DumpInfo(loader, args, out_dir);
   // One sink for everything; afterwards only errors in the named packages' files are printed
   // (all of them with -deps).
   DiagnosticSink diags;

@@ -437,5 +437,40 @@ func F(xs []int, m map[string]S, ch chan int, i interface{}) int {
   EXPECT_EQ(missing, 0) << what;
 }
 
+// Converted bool and string constants keep their values; duplicate-case detection (go/types
+// goVal) still ignores bools, so GOOS-style `case a == b` lists stay valid.
+TEST(Check, ConvertedConstantsKeepValuesAndBoolCasesAreNotDuplicates) {
+  Checked c(R"(package p
+
+const goos = "linux"
+
+var s string = "ab"
+
+func f() int {
+	switch {
+	case goos == "darwin":
+		return 1
+	case goos == "ios":
+		return 2
+	}
+	switch s {
+	case "x", "y":
+	}
+	return 0
+}
+)");
+  EXPECT_EQ(Join(c.Errors()), "");
+  Checked d(R"(package p
+
+func g(s string) {
+	switch s {
+	case "a", "a":
+	}
+}
+)");
+  ASSERT_EQ(d.Errors().size(), 1u);
+  EXPECT_NE(d.Errors()[0].find("duplicate case"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace escapist::types

@@ -1,0 +1,3 @@
+module escapist.test/oracle
+
+go 1.22
