@@ -24,6 +24,11 @@ struct Options {
   std::string goroot;               // --goroot, else $GOROOT, else `go env GOROOT`
   std::string dump;                 // --dump=ast|ir
   bool json = false;                // --json
+  bool no_error_limit = false;      // -e: print all errors, not the first 10
+  std::string lang;                 // -lang=go1.N: language version of the input package
+  bool complete = false;            // -complete: the package has no non-Go files (no bodyless funcs)
+  bool std = false;                 // -std: compiling a standard-library package
+  bool compiling_runtime = false;   // -+: compiling the runtime
   std::vector<std::string> inputs;  // files or one directory
 };
 

@@ -31,6 +31,11 @@ struct LoadOptions {
   bool cgo_enabled = false;
   bool include_tests = false;     // include _test.go files of the named packages
   std::string go_version = "go1.27";
+  // For the packages named on the command line (LoadFiles/LoadDir) only, as gc's flags:
+  std::string lang;                // -lang=go1.N ("" = go_version)
+  bool complete = false;           // -complete: a function without body is an error
+  bool std = false;                // -std: the package is part of the standard library
+  bool compiling_runtime = false;  // -+: the package is the runtime
 };
 
 // Loads, parses and type-checks packages; owns the Universe and the SourceSet.
