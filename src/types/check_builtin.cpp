@@ -144,6 +144,23 @@ void Checker::Builtin(Operand* x, NodeId call_node, BuiltinId id) {
       return fail();
     }
   }
+  // Built-ins introduced after go1 (types2 checks these on entry to each case).
+  {
+    int since = 0;
+    std::string what;
+    switch (id) {
+      case BuiltinId::kClear: since = 21; what = "clear"; break;
+      case BuiltinId::kMax:
+      case BuiltinId::kMin: since = 21; what = std::string("built-in ") + name; break;
+      case BuiltinId::kAdd: since = 17; what = "unsafe.Add"; break;
+      case BuiltinId::kSlice: since = 17; what = "unsafe.Slice"; break;
+      case BuiltinId::kSliceData: since = 20; what = "unsafe.SliceData"; break;
+      case BuiltinId::kString: since = 20; what = "unsafe.String"; break;
+      case BuiltinId::kStringData: since = 20; what = "unsafe.StringData"; break;
+      default: break;
+    }
+    if (since > 0) VerifyVersion(StartPos(call.x), since, what);
+  }
   TypeId empty_iface = u_.any_type;
   switch (id) {
     case BuiltinId::kAppend: {

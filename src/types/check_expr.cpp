@@ -527,6 +527,20 @@ void Checker::LookupError(NodeId e, TypeId t, const std::string& sel, bool struc
 
 void Checker::Literal(Operand* x, NodeId e) {
   const Node& n = ast_[e];
+  // go/types langCompat: numeric literal forms introduced in go1.13.
+  if (n.op != Token::kString && n.op != Token::kChar && n.text.size() > 2 &&
+      !AllowVersion(n.pos, 13)) {
+    std::string_view s = n.text;
+    if (s.find('_') != std::string_view::npos) {
+      VerifyVersion(n.pos, 13, "underscore in numeric literal");
+    } else if (s[0] == '0' && (s[1] == 'b' || s[1] == 'B')) {
+      VerifyVersion(n.pos, 13, "binary literal");
+    } else if (s[0] == '0' && (s[1] == 'o' || s[1] == 'O')) {
+      VerifyVersion(n.pos, 13, "0o/0O-style octal literal");
+    } else if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X') && n.op != Token::kInt) {
+      VerifyVersion(n.pos, 13, "hexadecimal floating-point literal");
+    }
+  }
   Constant v = constant::MakeFromLiteral(n.text, n.op);
   BasicKind k = BasicKind::kInvalid;
   switch (n.op) {

@@ -967,6 +967,10 @@ void Checker::RangeStmt(uint32_t inner, NodeId s) {
             val = u_.rune_type;
             ok = true;
           } else if (IsInteger(u_, rt)) {
+            if (!AllowVersion(ast_[s].pos, 22)) {
+              cause = "requires go1.22 or later" + VersionHint(ast_[s].pos);
+              break;
+            }
             key = x.type;
             ok = true;
             range_over_int = true;
@@ -992,6 +996,10 @@ void Checker::RangeStmt(uint32_t inner, NodeId s) {
           }
           break;
         case TypeKind::kSignature: {
+          if (!AllowVersion(ast_[s].pos, 23)) {
+            cause = "requires go1.23 or later" + VersionHint(ast_[s].pos);
+            break;
+          }
           const auto& params = u_.Get(t->params).vars;
           const auto& results = u_.Get(t->results).vars;
           if (params.size() != 1) {
