@@ -51,6 +51,7 @@ void Checker::CheckFiles() {
   InitOrder();
   UnusedImports();
   RecordUntyped();
+  if (error_count_ == 0) SizeChecks();
   pkg_.checked = true;
   impl.active = saved;
 }

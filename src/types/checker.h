@@ -325,6 +325,8 @@ class Checker {
   void ProcessDelayed(size_t top);
   void Later(std::function<void()> f) { delayed_.push_back(std::move(f)); }
   void InitOrder();
+  // gc's checks once type checking succeeded (check_late.cpp).
+  void SizeChecks();
 
   // ---- type expressions (check_typexpr.cpp)
   TypeId Typ(NodeId e);                            // go/types typ

@@ -1,0 +1,117 @@
+// types/check_late.cpp -- errors gc reports after type checking succeeded, from its own
+// layout of types (cmd/compile/internal/types/size.go CalcSize) and of stack frames
+// (ssagen/pgen.go): channel and map elements that are too large, arrays larger than the
+// address space, and functions whose arguments do not fit in a stack frame.
+#include <string>
+#include <unordered_set>
+
+#include "types/checker.h"
+
+namespace escapist::types {
+
+namespace {
+
+constexpr int64_t kMaxWidth = int64_t{1} << 50;  // gc's MaxWidth on 64-bit targets
+constexpr int64_t kMaxStackSize = int64_t{1} << 30;
+
+int64_t RoundUp(int64_t o, int64_t r) { return r <= 1 ? o : (o + r - 1) / r * r; }
+
+}  // namespace
+
+void Checker::SizeChecks() {
+  std::unordered_set<uint32_t> reported_arrays;
+  std::unordered_set<uint32_t> visiting;
+  // Walks the unnamed structure of t (named types are checked at their declaration).
+  std::function<void(TypeId, Pos)> walk = [&](TypeId t, Pos pos) {
+    if (!t.has_value() || !visiting.insert(t.index()).second) return;
+    const Type& ty = u_.Get(t);
+    switch (ty.kind) {
+      case TypeKind::kArray: {
+        int64_t esize = SizeOf(u_, ty.elem);
+        if (esize != 0 && ty.len > 0 && ty.len > (kMaxWidth - 1) / esize &&
+            reported_arrays.insert(t.index()).second) {
+          Error(pos, "type " + TS(t) + " larger than address space");
+        }
+        walk(ty.elem, pos);
+        break;
+      }
+      case TypeKind::kChan:
+        if (SizeOf(u_, ty.elem) >= (int64_t{1} << 16)) {
+          Error(pos, "channel element type too large (>64kB)");
+        }
+        walk(ty.elem, pos);
+        break;
+      case TypeKind::kMap:
+        if (SizeOf(u_, ty.elem) >= (int64_t{1} << 31)) Error(pos, "map element type too large");
+        if (SizeOf(u_, ty.key) >= (int64_t{1} << 31)) Error(pos, "map key type too large");
+        walk(ty.key, pos);
+        walk(ty.elem, pos);
+        break;
+      case TypeKind::kPointer:
+      case TypeKind::kSlice: walk(ty.elem, pos); break;
+      case TypeKind::kStruct:
+        for (ObjId f : ty.fields) walk(u_.Obj(f).type, pos);
+        break;
+      case TypeKind::kTuple:
+        for (ObjId v : ty.vars) walk(u_.Obj(v).type, pos);
+        break;
+      case TypeKind::kSignature:
+        walk(ty.params, pos);
+        walk(ty.results, pos);
+        break;
+      default: break;
+    }
+    visiting.erase(t.index());
+  };
+  std::unordered_set<uint32_t> seen;
+  for (uint32_t i = 0; i < ast_.size(); ++i) {
+    NodeId n(i);
+    if (ast_[n].kind != NodeKind::kName) continue;
+    ObjId obj = info_.defs.Get(n);
+    if (!obj.has_value() || !seen.insert(obj.index()).second) continue;
+    const Object& o = u_.Obj(obj);
+    if (!o.type.has_value() || !IsValid(u_, o.type)) continue;
+    switch (o.kind) {
+      case ObjKind::kVar:
+        if (o.var_kind == VarKind::kLocal || o.var_kind == VarKind::kPackage) walk(o.type, o.pos);
+        break;
+      case ObjKind::kTypeName:
+        if (!o.is_alias && u_.Get(o.type).kind == TypeKind::kNamed) {
+          walk(Underlying(u_, o.type), o.pos);
+        }
+        break;
+      case ObjKind::kFunc: {
+        const Type& sig = u_.Get(o.type);
+        if (sig.kind != TypeKind::kSignature || !sig.type_params.empty() ||
+            !sig.recv_type_params.empty()) {
+          break;
+        }
+        walk(o.type, o.pos);
+        if (!o.has_body) break;
+        // ssagen: the argument area (receiver, parameters, results) must fit in a frame.
+        int64_t args = 0;
+        auto add = [&](ObjId v) {
+          if (!v.has_value()) return;
+          TypeId vt = u_.Obj(v).type;
+          args = RoundUp(args, AlignOf(u_, vt));
+          args = std::min(args + SizeOf(u_, vt), kMaxWidth);
+        };
+        add(sig.recv);
+        if (sig.params.has_value()) {
+          for (ObjId v : u_.Get(sig.params).vars) add(v);
+        }
+        if (sig.results.has_value()) {
+          for (ObjId v : u_.Get(sig.results).vars) add(v);
+        }
+        if (args >= kMaxStackSize) {
+          Error(o.pos, "stack frame too large (>1GB): 0 MB locals + " +
+                           std::to_string(RoundUp(args, 8) >> 20) + " MB args");
+        }
+        break;
+      }
+      default: break;
+    }
+  }
+}
+
+}  // namespace escapist::types
