@@ -2,6 +2,7 @@
 // ident, call.go selector, assignments.go assignment): identifiers, selectors, literals, unary
 // and binary operations, shifts and comparisons, untyped conversion, representability and
 // assignability.
+#include <algorithm>
 #include <string>
 #include <utility>
 
@@ -324,8 +325,28 @@ void Checker::Selector(Operand* x, NodeId e, TypeId def, bool want_type) {
         auto it = names.find(sel);
         if (it != names.end()) exp = it->second;
       }
+      // gc imports packages from export data, whose scope holds only exported objects.
+      bool exported = !sel.empty() && sel[0] >= 'A' && sel[0] <= 'Z';
+      if (exp.has_value() && !exported && u_.Obj(obj).imported != u_.unsafe_pkg) exp = ObjId();
       if (!exp.has_value()) {
-        if (!ip.fake && sel != "_") ErrorAt(n.y, "undefined: " + ExprString(e));
+        if (!ip.fake && sel != "_") {
+          // go/types: a better message when an exported object matches ignoring case.
+          std::string but;
+          if (ip.scope.has_value()) {
+            std::string lower = sel;
+            for (char& c : lower) c = static_cast<char>(tolower(static_cast<unsigned char>(c)));
+            std::vector<std::string> cands;
+            for (const auto& [name, o] : u_.scopes.Get(ip.scope).names) {
+              if (name.empty() || !(name[0] >= 'A' && name[0] <= 'Z')) continue;
+              std::string l = name;
+              for (char& c : l) c = static_cast<char>(tolower(static_cast<unsigned char>(c)));
+              if (l == lower) cands.push_back(name);
+            }
+            std::sort(cands.begin(), cands.end());
+            if (!cands.empty()) but = " (but have " + cands[0] + ")";
+          }
+          ErrorAt(n.y, "undefined: " + ExprString(e) + but);
+        }
         fail();
         return;
       }
@@ -691,9 +712,15 @@ bool Checker::RepresentableConst(const Constant& x, BasicKind kind, Constant* ro
       return true;
     }
     case BasicKind::kString:
-    case BasicKind::kUntypedString: return x.kind == K::kString;
+    case BasicKind::kUntypedString:
+      if (x.kind != K::kString) return false;
+      set(x);
+      return true;
     case BasicKind::kBool:
-    case BasicKind::kUntypedBool: return x.kind == K::kBool;
+    case BasicKind::kUntypedBool:
+      if (x.kind != K::kBool) return false;
+      set(x);
+      return true;
     default: return false;
   }
 }

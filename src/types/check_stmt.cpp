@@ -730,7 +730,17 @@ void Checker::CaseValues(Operand* x, IdSpan<NodeId> values,
     Comparison(&res, x, Token::kEql, true);
     if (res.mode == Mode::kInvalid) continue;
     if (v.mode != Mode::kConstant) continue;
-    if (v.val->kind == Constant::Kind::kUnknown) continue;
+    // types2 goVal: like gc, duplicates are checked only for integer (fitting 64 bits),
+    // floating-point and string values.
+    if (v.val->kind == Constant::Kind::kUnknown || v.val->kind == Constant::Kind::kBool ||
+        v.val->kind == Constant::Kind::kComplex) {
+      continue;
+    }
+    if (v.val->kind == Constant::Kind::kInt) {
+      int64_t i64;
+      uint64_t u64;
+      if (!constant::Int64Val(v.val, &i64) && !constant::Uint64Val(v.val, &u64)) continue;
+    }
     bool dup = false;
     for (size_t i = 0; i < seen->size(); ++i) {
       const auto& [c, t] = (*seen)[i];
