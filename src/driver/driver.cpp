@@ -130,7 +130,8 @@ bool ParseCommandLine(int argc, char** argv, Options* opts) {
       ->delimiter(',')
       ->allow_extra_args(false);
   std::string e_value;
-  app.add_flag("--e{1}", e_value, "no limit on the number of errors printed (gc's -e)");
+  app.add_flag("--e{1}", e_value, "no limit on the number of errors printed (gc's -e)")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   app.add_option("--lang", opts->lang, "language version of the input (gc's -lang=go1.N)");
   app.add_flag("--complete", opts->complete, "the package has no non-Go files (gc's -complete)");
   app.add_flag("--std", opts->std, "compiling a standard-library package (gc's -std)");

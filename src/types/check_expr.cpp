@@ -225,6 +225,10 @@ void Checker::Ident(Operand* x, NodeId e, TypeId def, bool want_type) {
     }
     return;
   }
+  if ((name == "any" || name == "comparable") && found_scope == u_.universe_scope &&
+      !VerifyVersion(ast_[e].pos, 18, "predeclared " + name)) {
+    return;  // avoid follow-on errors
+  }
   RecordUse(e, obj);
   const Object& o0 = u_.Obj(obj);
   bool got_type = o0.kind == ObjKind::kTypeName;

@@ -4,6 +4,8 @@
 // address space, and functions whose arguments do not fit in a stack frame.
 #include <string>
 #include <unordered_set>
+#include <utility>
+#include <vector>
 
 #include "types/checker.h"
 
@@ -63,6 +65,25 @@ void Checker::SizeChecks() {
     }
     visiting.erase(t.index());
   };
+  // gc compiles no function named _: their locals are never laid out.
+  std::unordered_set<uint32_t> blank_func_scopes;
+  for (uint32_t i = 0; i < ast_.size(); ++i) {
+    const Node& d = ast_[NodeId(i)];
+    if (d.kind != NodeKind::kFuncDecl) continue;
+    if (!d.y.has_value() || ast_[d.y].text != "_") continue;
+    for (NodeId c : {d.z, d.w}) {
+      ScopeId sc = c.has_value() ? info_.scopes.Get(c) : ScopeId();
+      if (sc.has_value()) blank_func_scopes.insert(sc.index());
+    }
+  }
+  auto in_blank_func = [&](ScopeId sc) {
+    for (int guard = 0; sc.has_value() && guard < 10000; ++guard) {
+      if (blank_func_scopes.count(sc.index())) return true;
+      sc = u_.scopes.Get(sc).parent;
+    }
+    return false;
+  };
+  std::vector<std::pair<Pos, int64_t>> frames;  // functions with too large an argument area
   std::unordered_set<uint32_t> seen;
   for (uint32_t i = 0; i < ast_.size(); ++i) {
     NodeId n(i);
@@ -73,7 +94,10 @@ void Checker::SizeChecks() {
     if (!o.type.has_value() || !IsValid(u_, o.type)) continue;
     switch (o.kind) {
       case ObjKind::kVar:
-        if (o.var_kind == VarKind::kLocal || o.var_kind == VarKind::kPackage) walk(o.type, o.pos);
+        if (o.var_kind == VarKind::kPackage ||
+            (o.var_kind == VarKind::kLocal && !in_blank_func(o.parent))) {
+          walk(o.type, o.pos);
+        }
         break;
       case ObjKind::kTypeName:
         if (!o.is_alias && u_.Get(o.type).kind == TypeKind::kNamed) {
@@ -103,13 +127,18 @@ void Checker::SizeChecks() {
         if (sig.results.has_value()) {
           for (ObjId v : u_.Get(sig.results).vars) add(v);
         }
-        if (args >= kMaxStackSize) {
-          Error(o.pos, "stack frame too large (>1GB): 0 MB locals + " +
-                           std::to_string(RoundUp(args, 8) >> 20) + " MB args");
-        }
+        if (args >= kMaxStackSize) frames.push_back({o.pos, args});
         break;
       }
       default: break;
+    }
+  }
+  // The back end, which lays out frames, runs only when no error was reported before.
+  if (error_count_ > 0) return;
+  for (const auto& [pos, args] : frames) {
+    {
+      Error(pos, "stack frame too large (>1GB): 0 MB locals + " +
+                     std::to_string(RoundUp(args, 8) >> 20) + " MB args");
     }
   }
 }
