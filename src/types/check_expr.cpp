@@ -1070,7 +1070,8 @@ void Checker::Comparison(Operand* x, Operand* y, Token op, bool switch_case) {
       case Token::kNeq:
         if (is_nil(x) || is_nil(y)) {
           TypeId t = is_nil(x) ? y->type : x->type;
-          if (!HasNil(u_, t) && !(is_nil(x) && is_nil(y))) {
+          // types2 hasNil is false for untyped nil: nil == nil is invalid.
+          if (!HasNil(u_, t) || (is_nil(x) && is_nil(y) && IsUntyped(u_, t))) {
             err_op = y;
             ok = false;
           }
@@ -1163,7 +1164,13 @@ void Checker::Shift(Operand* x, Operand* y, NodeId e, Token op) {
     }
   } else {
     if (IsInteger(u_, y->type)) {
-      // ok (signed shift counts are allowed since go1.13)
+      // Signed shift counts are allowed since go1.13.
+      if (!AllUnder(u_, y->type, [&](TypeId t) { return IsUnsigned(u_, t); }) &&
+          !VerifyVersion(StartPos(y->expr), 13,
+                         "invalid operation: signed shift count " + OperandString(*y))) {
+        x->mode = Mode::kInvalid;
+        return;
+      }
     } else if (IsUntyped(u_, y->type)) {
       ConvertUntyped(y, u_.Basic(BasicKind::kUint));
       if (!y->IsValid()) {

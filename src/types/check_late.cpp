@@ -1,7 +1,8 @@
 // types/check_late.cpp -- errors gc reports after type checking succeeded, from its own
 // layout of types (cmd/compile/internal/types/size.go CalcSize) and of stack frames
 // (ssagen/pgen.go): channel and map elements that are too large, arrays larger than the
-// address space, and functions whose arguments do not fit in a stack frame.
+// address space, and functions whose arguments do not fit in a stack frame; and the noder's
+// checks of function directives against bodies.
 #include <string>
 #include <unordered_set>
 #include <utility>
@@ -70,7 +71,25 @@ void Checker::SizeChecks() {
   for (uint32_t i = 0; i < ast_.size(); ++i) {
     const Node& d = ast_[NodeId(i)];
     if (d.kind != NodeKind::kFuncDecl) continue;
-    if (!d.y.has_value() || ast_[d.y].text != "_") continue;
+    if (!d.y.has_value()) continue;
+    // noder (writer.go funcExt): directives that need, or forbid, a body.
+    Pos fpos = ast_[d.y].pos;
+    uint32_t pragma = d.aux;
+    if ((pragma & syntax::kPragmaSystemstack) && (pragma & syntax::kPragmaNosplit)) {
+      Error(fpos, "go:nosplit and go:systemstack cannot be combined");
+    }
+    if (d.w.has_value()) {
+      if (pragma & syntax::kPragmaNoescape) {
+        Error(fpos, "can only use //go:noescape with external func implementations");
+      }
+      if ((pragma & syntax::kPragmaUintptrKeepAlive) && !(pragma & syntax::kPragmaUintptrEscapes) &&
+          !(pragma & syntax::kPragmaNosplit)) {
+        Error(fpos, "go:uintptrkeepalive requires go:nosplit");
+      }
+    } else if ((pkg_.complete || ast_[d.y].text == "init") && !(pragma & syntax::kPragmaLinkname)) {
+      Error(fpos, "missing function body");
+    }
+    if (ast_[d.y].text != "_") continue;
     for (NodeId c : {d.z, d.w}) {
       ScopeId sc = c.has_value() ? info_.scopes.Get(c) : ScopeId();
       if (sc.has_value()) blank_func_scopes.insert(sc.index());
