@@ -35,6 +35,14 @@ std::vector<std::string> NormalizeGcFlags(int argc, char** argv) {
       if (n <= 0) out.push_back("--m-off");
       continue;
     }
+    if (a == "-+") {
+      out.push_back("--compiling-runtime");
+      continue;
+    }
+    if (a == "-goexperiment" && i + 1 < argc) {  // -goexperiment X (separate value)
+      out.push_back("--goexperiment=" + std::string(argv[++i]));
+      continue;
+    }
     if (a == "-smallframes" || a == "-race" || a == "-msan" || a == "-asan" || a == "-0" ||
         a == "-e" || a == "-C" || a == "-std" || a == "-complete" || a == "-dwarf=false" ||
         a == "-live" || a == "-wb" || a == "-S") {
@@ -89,6 +97,7 @@ bool Exists(const std::string& path) {
 // a position (the go command's load errors) come first, as the go command prints them before
 // compiling. Remarks are printed in emission order, unsorted, as gc does with -m.
 void PrintDiagnostics(const SourceSet& sources, const DiagnosticSink& sink, bool errors_only,
+                      bool no_error_limit = false,
                       const types::Universe* u = nullptr) {
   std::vector<Diagnostic> errors;
   for (const Diagnostic& d : sink.diags()) {
@@ -124,7 +133,7 @@ void PrintDiagnostics(const SourceSet& sources, const DiagnosticSink& sink, bool
     std::string line = sources.Format(d.pos) + ": " + d.text;
     if (line == last) continue;
     last = line;
-    if (printed[pkg] == 10) {
+    if (printed[pkg] == 10 && !no_error_limit) {
       std::cout << sources.Format(d.pos) << ": too many errors\n";
       too_many.insert(pkg);
       continue;
@@ -194,7 +203,15 @@ bool ParseCommandLine(int argc, char** argv, Options* opts) {
   app.add_flag("-N", opts->optimize_off, "disable optimizations (gc's -N)");
   app.add_flag("--smallframes", opts->small_frames, "lower the stack size limits (gc's -smallframes)");
   app.add_option("--d", opts->debug_flags, "gc debug flags (-d=escapemutationscalls,zerocopy,...)")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  std::string e_value;
+  app.add_flag("--e{1}", e_value, "no limit on the number of errors printed (gc's -e)")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+  app.add_option("--lang", opts->lang, "language version of the input (gc's -lang=go1.N)");
+  app.add_flag("--complete", opts->complete, "the package has no non-Go files (gc's -complete)");
+  app.add_flag("--std", opts->std, "compiling a standard-library package (gc's -std)");
+  app.add_flag("--compiling-runtime", opts->compiling_runtime, "compiling the runtime (gc's -+)");
   app.add_option("--p", opts->package_path, "package path of the files (gc's -p)");
   app.add_option("--goroot", opts->goroot, "Go root holding src/ (default: go env GOROOT)");
   app.add_option("--dump", opts->dump, "print the IR of every function instead of analyzing: ir")
@@ -203,11 +220,10 @@ bool ParseCommandLine(int argc, char** argv, Options* opts) {
   // Accepted for compatibility with gc's command line; no effect on the analysis.
   std::string ignored_str;
   bool ignored_flag = false;
-  for (const char* f : {"--race", "--msan", "--asan", "--0", "--e", "--C", "--std", "--complete",
-                        "--live", "--wb", "--S"}) {
+  for (const char* f : {"--race", "--msan", "--asan", "--0", "--C", "--live", "--wb", "--S"}) {
     app.add_flag(f, ignored_flag)->group("");
   }
-  for (const char* f : {"--lang", "--importcfg", "--dwarf", "--trimpath", "--buildid", "--goversion",
+  for (const char* f : {"--goexperiment", "--importcfg", "--dwarf", "--trimpath", "--buildid", "--goversion",
                         "--D", "--I", "--o", "--json0"}) {
     app.add_option(f, ignored_str)->group("");
   }
@@ -234,6 +250,13 @@ bool ParseCommandLine(int argc, char** argv, Options* opts) {
     return false;
   }
   opts->debug_m = m_off ? 0 : m_count;
+  // -e; -e=0 restores the limit. The Go test driver runs gc with -e on errorcheck tests; a
+  // candidate run in its place (ORACLE_KIND=errorcheck|errorcheckdir) behaves the same.
+  opts->no_error_limit = !e_value.empty() && e_value != "0" && e_value != "false";
+  if (const char* kind = std::getenv("ORACLE_KIND");
+      kind != nullptr && std::string(kind).rfind("errorcheck", 0) == 0 && e_value.empty()) {
+    opts->no_error_limit = true;
+  }
   if (opts->inputs.empty()) {
     std::cerr << "escapist: no input files (usage: escapist [-m] [-l] FILE.go...|DIR|IMPORTPATH, "
                  "or escapist types PATTERN...)\n";
@@ -276,7 +299,8 @@ int RunTypes(const Options& opts) {
     return rc;
   }
   std::vector<types::PkgId> pkgs = loader.LoadPatterns(opts.inputs, diags);
-  PrintDiagnostics(loader.sources(), diags, /*errors_only=*/true, &loader.universe());
+  PrintDiagnostics(loader.sources(), diags, /*errors_only=*/true, /*no_error_limit=*/false,
+                   &loader.universe());
   return diags.error_count() > 0 ? 1 : 0;
 }
 
@@ -303,6 +327,10 @@ int Run(const Options& opts) {
 
   types::LoadOptions load_opts;
   load_opts.goroot = FindGoroot(opts.goroot, &load_opts.gomodcache);
+  if (!opts.lang.empty()) load_opts.lang = opts.lang;
+  load_opts.complete = opts.complete;
+  load_opts.std = opts.std || opts.compiling_runtime;
+  load_opts.compiling_runtime = opts.compiling_runtime;
   types::Loader loader(load_opts);
   DiagnosticSink diags;
   std::string pkg_path = opts.package_path.empty() ? std::string("command-line-arguments")
@@ -316,7 +344,8 @@ int Run(const Options& opts) {
                    : loader.LoadFiles(opts.inputs, pkg_path, diags);
   }
   if (diags.error_count() > 0 || !pkg.has_value()) {
-    PrintDiagnostics(loader.sources(), diags, /*errors_only=*/true, &loader.universe());
+    PrintDiagnostics(loader.sources(), diags, /*errors_only=*/true, opts.no_error_limit,
+                     &loader.universe());
     return 1;
   }
 
@@ -353,7 +382,7 @@ int Run(const Options& opts) {
     rep_opts.debug_m = opts.debug_m;
     report::RenderEscape(result, prog, u, rep_opts, diags);
   }
-  PrintDiagnostics(loader.sources(), diags, /*errors_only=*/false);
+  PrintDiagnostics(loader.sources(), diags, /*errors_only=*/false, opts.no_error_limit);
   return diags.error_count() > 0 ? 1 : 0;
 }
 

@@ -42,6 +42,11 @@ struct LoadOptions {
                                   // the main module's go.mod is found by walking up from it
   std::string gomodcache;         // "" = $GOMODCACHE, else $GOPATH/pkg/mod, else ~/go/pkg/mod
   std::vector<std::string> build_tags;  // extra build tags (go build -tags)
+  // For the packages named on the command line (LoadFiles/LoadDir) only, as gc's flags:
+  std::string lang;                // -lang=go1.N ("" = go_version)
+  bool complete = false;           // -complete: a function without body is an error
+  bool std = false;                // -std: the package is part of the standard library
+  bool compiling_runtime = false;  // -+: the package is the runtime
 };
 
 struct ImportDecl;  // one import declaration of a parsed package (loader.cpp)

@@ -64,6 +64,31 @@ static void RecordBuiltinType(Checker* c, NodeId fun, TypeId result,
   }
 }
 
+// types2 gcSizes.Sizeof: the exact size of t, or -1 when it does not fit in an int64.
+static int64_t Types2Sizeof(const Universe& u, TypeId t, int depth) {
+  if (depth > 100) return 0;
+  const Type& ty = u.Get(Underlying(u, t));
+  if (ty.kind == TypeKind::kArray) {
+    if (ty.len <= 0) return 0;
+    int64_t e = Types2Sizeof(u, ty.elem, depth + 1);
+    if (e <= 0) return e;
+    if (e > INT64_MAX / ty.len) return -1;
+    return e * ty.len;
+  }
+  if (ty.kind == TypeKind::kStruct) {
+    __int128 off = 0;
+    for (ObjId f : ty.fields) {
+      int64_t s = Types2Sizeof(u, u.Obj(f).type, depth + 1);
+      if (s < 0) return -1;
+      int64_t a = AlignOf(u, u.Obj(f).type);
+      off = (off + a - 1) / a * a + s;
+      if (off > INT64_MAX) return -1;
+    }
+    return SizeOf(u, t);
+  }
+  return SizeOf(u, t);
+}
+
 void Checker::Builtin(Operand* x, NodeId call_node, BuiltinId id) {
   const Node& call = ast_[call_node];
   std::vector<NodeId> arg_list = ast_.List(call.list);
@@ -148,7 +173,24 @@ void Checker::Builtin(Operand* x, NodeId call_node, BuiltinId id) {
       return fail();
     }
   }
-  TypeId empty_iface = u_.empty_interface;  // go/types emptyInterface, not any
+  // Built-ins introduced after go1 (types2 checks these on entry to each case).
+  {
+    int since = 0;
+    std::string what;
+    switch (id) {
+      case BuiltinId::kClear: since = 21; what = "clear"; break;
+      case BuiltinId::kMax:
+      case BuiltinId::kMin: since = 21; what = std::string("built-in ") + name; break;
+      case BuiltinId::kAdd: since = 17; what = "unsafe.Add"; break;
+      case BuiltinId::kSlice: since = 17; what = "unsafe.Slice"; break;
+      case BuiltinId::kSliceData: since = 20; what = "unsafe.SliceData"; break;
+      case BuiltinId::kString: since = 20; what = "unsafe.String"; break;
+      case BuiltinId::kStringData: since = 20; what = "unsafe.StringData"; break;
+      default: break;
+    }
+    if (since > 0) VerifyVersion(StartPos(call.x), since, what);
+  }
+    TypeId empty_iface = u_.empty_interface;  // go/types emptyInterface, not any
   switch (id) {
     case BuiltinId::kAppend: {
       TypeId st = CoreType(u_, x->type);
@@ -622,6 +664,10 @@ void Checker::Builtin(Operand* x, NodeId call_node, BuiltinId id) {
         x->mode = Mode::kValue;
         RecordBuiltinType(this, call.x, u_.Basic(BasicKind::kUintptr), {x->type}, false);
       } else {
+        if (id == BuiltinId::kSizeof && Types2Sizeof(u_, x->type, 0) < 0) {
+          ErrorAt(x->expr, OperandString(*x) + " is too large");
+          return fail();
+        }
         x->mode = Mode::kConstant;
         x->val = constant::MakeInt64(id == BuiltinId::kSizeof ? SizeOf(u_, x->type)
                                                               : AlignOf(u_, x->type));
@@ -671,11 +717,20 @@ void Checker::Builtin(Operand* x, NodeId call_node, BuiltinId id) {
       } else {
         int64_t off = 0;
         TypeId t = base;
+        bool too_large = false;
         for (size_t i = 0; i < r.index.size(); ++i) {
-          off += FieldOffset(u_, t, r.index[i]);
           const Type& st = u_.Get(Underlying(u_, t));
           if (st.kind != TypeKind::kStruct || r.index[i] >= st.fields.size()) break;
+          // types2 offsetsof: an offset past a field too large for int64 is "too large".
+          for (uint32_t k = 0; k < r.index[i]; ++k) {
+            if (Types2Sizeof(u_, u_.Obj(st.fields[k]).type, 0) < 0) too_large = true;
+          }
+          off += FieldOffset(u_, t, r.index[i]);
           t = u_.Obj(st.fields[r.index[i]]).type;
+        }
+        if (too_large) {
+          ErrorAt(x->expr, OperandString(*x) + " is too large");
+          return fail();
         }
         x->mode = Mode::kConstant;
         x->val = constant::MakeInt64(off);

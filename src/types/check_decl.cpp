@@ -43,6 +43,7 @@ void Checker::CheckFiles() {
   Checker* saved = impl.active;
   impl.active = this;
   if (!pkg_.scope.has_value()) pkg_.scope = u_.NewScope(u_.universe_scope);
+  InitVersions();
   CollectObjects();
   PackageObjects();
   ProcessDelayed(0);
@@ -50,6 +51,7 @@ void Checker::CheckFiles() {
   InitOrder();
   UnusedImports();
   RecordUntyped();
+  if (error_count_ == 0) SizeChecks();
   pkg_.checked = true;
   impl.active = saved;
 }
@@ -59,6 +61,96 @@ void CheckPackage(Universe& u, PkgId pkg, const SourceSet& sources,
                   DiagnosticSink& diags) {
   Checker c(u, pkg, sources, import_fn, diags);
   c.CheckFiles();
+}
+
+// ---- language versions
+
+namespace {
+
+// The minor version of "go1.N" / "go1.N.M" / "go1.Nrc1"; -1 if not such a version.
+int ParseGoMinor(std::string_view v) {
+  if (v.substr(0, 4) != "go1.") return v == "go1" ? 0 : -1;
+  int n = 0;
+  size_t i = 4;
+  if (i >= v.size() || v[i] < '0' || v[i] > '9') return -1;
+  for (; i < v.size() && v[i] >= '0' && v[i] <= '9'; ++i) n = n * 10 + (v[i] - '0');
+  return n;
+}
+
+// The Go version a //go:build expression implies (go/build/constraint.GoVersion, simplified to
+// disjunctions of conjunctions): the least version among the `||` terms, each term's being the
+// greatest goN tag it requires; -1 if some term requires none.
+int BuildConstraintMinor(std::string_view expr) {
+  int result = -1;
+  bool first = true;
+  size_t start = 0;
+  while (start <= expr.size()) {
+    size_t bar = expr.find("||", start);
+    std::string_view term = expr.substr(start, bar == std::string_view::npos ? expr.npos : bar - start);
+    int term_max = -1;
+    for (size_t i = 0; i < term.size();) {
+      size_t j = i;
+      while (j < term.size() && (isalnum(static_cast<unsigned char>(term[j])) || term[j] == '.' ||
+                                 term[j] == '_')) {
+        ++j;
+      }
+      if (j > i) {
+        bool negated = i > 0 && term[i - 1] == '!';
+        int m = ParseGoMinor(term.substr(i, j - i));
+        if (!negated && m > term_max) term_max = m;
+        i = j;
+      } else {
+        ++i;
+      }
+    }
+    if (term_max < 0) return -1;
+    result = first ? term_max : std::min(result, term_max);
+    first = false;
+    if (bar == std::string_view::npos) break;
+    start = bar + 2;
+  }
+  return result;
+}
+
+}  // namespace
+
+void Checker::InitVersions() {
+  lang_minor_ = ParseGoMinor(pkg_.go_version);
+  for (const syntax::FileInfo& fi : ast_.files) {
+    int v = lang_minor_;
+    if (!fi.build_constraint.empty()) {
+      int fv = BuildConstraintMinor(fi.build_constraint);
+      if (fv >= 0) {
+        file_declared_[fi.file_index] = fv;
+        v = std::max(fv, 21);
+      }
+    }
+    file_minor_[fi.file_index] = v;
+  }
+}
+
+int Checker::FileVersion(Pos pos) const {
+  auto it = file_minor_.find(pos.file);
+  return it == file_minor_.end() ? lang_minor_ : it->second;
+}
+
+bool Checker::AllowVersion(Pos pos, int minor) const {
+  int v = FileVersion(pos);
+  return v < 0 || v >= minor;
+}
+
+std::string Checker::VersionHint(Pos pos) const {
+  auto it = file_declared_.find(pos.file);
+  if (it != file_declared_.end() && it->second == FileVersion(pos)) {
+    return " (file declares //go:build go1." + std::to_string(it->second) + ")";
+  }
+  return " (-lang was set to " + pkg_.go_version + "; check go.mod)";
+}
+
+bool Checker::VerifyVersion(Pos pos, int minor, const std::string& what) {
+  if (AllowVersion(pos, minor)) return true;
+  Error(pos, what + " requires go1." + std::to_string(minor) + " or later" + VersionHint(pos));
+  return false;
 }
 
 // ---- errors
@@ -1093,6 +1185,8 @@ void Checker::TypeDecl(ObjId obj, NodeId spec) {
     if (s.list.size() > 0) {
       // Generic alias: the right-hand side in terms of the alias's type parameters;
       // instantiation substitutes them (InstantiatedType).
+      const Node& f0 = ast_[ast_.List(s.list)[0]];
+      VerifyVersion(f0.x.has_value() ? ast_[f0.x].pos : f0.pos, 23, "generic type alias");
       OpenScope(NodeId(), "type parameters");
       std::vector<TypeId> tparams;
       CollectTypeParams(&tparams, s.list, env_.scope);
@@ -1115,6 +1209,8 @@ void Checker::TypeDecl(ObjId obj, NodeId spec) {
   o.type = nid;
   bool opened = false;
   if (s.list.size() > 0) {
+    const Node& f0 = ast_[ast_.List(s.list)[0]];
+    VerifyVersion(f0.x.has_value() ? ast_[f0.x].pos : f0.pos, 18, "type parameter");
     OpenScope(NodeId(), "type parameters");
     opened = true;
     // The type parameters are recorded before their bounds are evaluated (bounds may refer to

@@ -2,6 +2,7 @@
 // ident, call.go selector, assignments.go assignment): identifiers, selectors, literals, unary
 // and binary operations, shifts and comparisons, untyped conversion, representability and
 // assignability.
+#include <algorithm>
 #include <string>
 #include <utility>
 
@@ -224,6 +225,10 @@ void Checker::Ident(Operand* x, NodeId e, TypeId def, bool want_type) {
     }
     return;
   }
+  if ((name == "any" || name == "comparable") && found_scope == u_.universe_scope &&
+      !VerifyVersion(ast_[e].pos, 18, "predeclared " + name)) {
+    return;  // avoid follow-on errors
+  }
   RecordUse(e, obj);
   const Object& o0 = u_.Obj(obj);
   bool got_type = o0.kind == ObjKind::kTypeName;
@@ -324,8 +329,28 @@ void Checker::Selector(Operand* x, NodeId e, TypeId def, bool want_type) {
         auto it = names.find(sel);
         if (it != names.end()) exp = it->second;
       }
+      // gc imports packages from export data, whose scope holds only exported objects.
+      bool exported = !sel.empty() && sel[0] >= 'A' && sel[0] <= 'Z';
+      if (exp.has_value() && !exported && u_.Obj(obj).imported != u_.unsafe_pkg) exp = ObjId();
       if (!exp.has_value()) {
-        if (!ip.fake && sel != "_") ErrorAt(n.y, "undefined: " + ExprString(e));
+        if (!ip.fake && sel != "_") {
+          // go/types: a better message when an exported object matches ignoring case.
+          std::string but;
+          if (ip.scope.has_value()) {
+            std::string lower = sel;
+            for (char& c : lower) c = static_cast<char>(tolower(static_cast<unsigned char>(c)));
+            std::vector<std::string> cands;
+            for (const auto& [name, o] : u_.scopes.Get(ip.scope).names) {
+              if (name.empty() || !(name[0] >= 'A' && name[0] <= 'Z')) continue;
+              std::string l = name;
+              for (char& c : l) c = static_cast<char>(tolower(static_cast<unsigned char>(c)));
+              if (l == lower) cands.push_back(name);
+            }
+            std::sort(cands.begin(), cands.end());
+            if (!cands.empty()) but = " (but have " + cands[0] + ")";
+          }
+          ErrorAt(n.y, "undefined: " + ExprString(e) + but);
+        }
         fail();
         return;
       }
@@ -527,6 +552,20 @@ void Checker::LookupError(NodeId e, TypeId t, const std::string& sel, bool struc
 
 void Checker::Literal(Operand* x, NodeId e) {
   const Node& n = ast_[e];
+  // go/types langCompat: numeric literal forms introduced in go1.13.
+  if (n.op != Token::kString && n.op != Token::kChar && n.text.size() > 2 &&
+      !AllowVersion(n.pos, 13)) {
+    std::string_view s = n.text;
+    if (s.find('_') != std::string_view::npos) {
+      VerifyVersion(n.pos, 13, "underscore in numeric literal");
+    } else if (s[0] == '0' && (s[1] == 'b' || s[1] == 'B')) {
+      VerifyVersion(n.pos, 13, "binary literal");
+    } else if (s[0] == '0' && (s[1] == 'o' || s[1] == 'O')) {
+      VerifyVersion(n.pos, 13, "0o/0O-style octal literal");
+    } else if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X') && n.op != Token::kInt) {
+      VerifyVersion(n.pos, 13, "hexadecimal floating-point literal");
+    }
+  }
   Constant v = constant::MakeFromLiteral(n.text, n.op);
   BasicKind k = BasicKind::kInvalid;
   switch (n.op) {
@@ -1031,7 +1070,8 @@ void Checker::Comparison(Operand* x, Operand* y, Token op, bool switch_case) {
       case Token::kNeq:
         if (is_nil(x) || is_nil(y)) {
           TypeId t = is_nil(x) ? y->type : x->type;
-          if (!HasNil(u_, t) && !(is_nil(x) && is_nil(y))) {
+          // types2 hasNil is false for untyped nil: nil == nil is invalid.
+          if (!HasNil(u_, t) || (is_nil(x) && is_nil(y) && IsUntyped(u_, t))) {
             err_op = y;
             ok = false;
           }
@@ -1124,7 +1164,13 @@ void Checker::Shift(Operand* x, Operand* y, NodeId e, Token op) {
     }
   } else {
     if (IsInteger(u_, y->type)) {
-      // ok (signed shift counts are allowed since go1.13)
+      // Signed shift counts are allowed since go1.13.
+      if (!AllUnder(u_, y->type, [&](TypeId t) { return IsUnsigned(u_, t); }) &&
+          !VerifyVersion(StartPos(y->expr), 13,
+                         "invalid operation: signed shift count " + OperandString(*y))) {
+        x->mode = Mode::kInvalid;
+        return;
+      }
     } else if (IsUntyped(u_, y->type)) {
       ConvertUntyped(y, u_.Basic(BasicKind::kUint));
       if (!y->IsValid()) {

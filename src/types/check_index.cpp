@@ -102,6 +102,23 @@ void Checker::CompositeLit(Operand* x, NodeId e, TypeId hint) {
             }
             continue;
           }
+          if (r.index.size() > 1 && !AllowVersion(ast_[key].pos, 27)) {
+            // go/types fieldPath: the names of the fields along the path.
+            std::string path;
+            TypeId ft = cu;
+            for (uint32_t i : r.index) {
+              TypeId st = Underlying(u_, Deref(u_, Underlying(u_, ft)));
+              if (u_.Get(st).kind != TypeKind::kStruct || i >= u_.Get(st).fields.size()) break;
+              ObjId f = u_.Get(st).fields[i];
+              path += (path.empty() ? "" : ".") + u_.Obj(f).name;
+              ft = u_.Obj(f).type;
+            }
+            Operand v;
+            GenericExpr(&v, kv.y);
+            VerifyVersion(ast_[key].pos, 27, "use of promoted field " + path +
+                                                 " in struct literal of type " + TS(base));
+            continue;
+          }
           if (r.indirect) {
             Operand v;
             GenericExpr(&v, kv.y);

@@ -732,9 +732,17 @@ void Checker::CaseValues(Operand* x, IdSpan<NodeId> values,
     Comparison(&res, x, Token::kEql, true);
     if (res.mode == Mode::kInvalid) continue;
     if (v.mode != Mode::kConstant) continue;
-    // go/types goVal: only integer, float and string constants are checked for duplicates.
-    using CK = Constant::Kind;
-    if (v.val->kind != CK::kInt && v.val->kind != CK::kFloat && v.val->kind != CK::kString) continue;
+    // types2 goVal: like gc, duplicates are checked only for integer (fitting 64 bits),
+    // floating-point and string values.
+    if (v.val->kind == Constant::Kind::kUnknown || v.val->kind == Constant::Kind::kBool ||
+        v.val->kind == Constant::Kind::kComplex) {
+      continue;
+    }
+    if (v.val->kind == Constant::Kind::kInt) {
+      int64_t i64;
+      uint64_t u64;
+      if (!constant::Int64Val(v.val, &i64) && !constant::Uint64Val(v.val, &u64)) continue;
+    }
     bool dup = false;
     for (size_t i = 0; i < seen->size(); ++i) {
       const auto& [c, t] = (*seen)[i];
@@ -971,6 +979,10 @@ void Checker::RangeStmt(uint32_t inner, NodeId s) {
             val = u_.rune_type;
             ok = true;
           } else if (IsInteger(u_, rt)) {
+            if (!AllowVersion(ast_[s].pos, 22)) {
+              cause = "requires go1.22 or later" + VersionHint(ast_[s].pos);
+              break;
+            }
             key = x.type;
             ok = true;
             range_over_int = true;
@@ -996,6 +1008,10 @@ void Checker::RangeStmt(uint32_t inner, NodeId s) {
           }
           break;
         case TypeKind::kSignature: {
+          if (!AllowVersion(ast_[s].pos, 23)) {
+            cause = "requires go1.23 or later" + VersionHint(ast_[s].pos);
+            break;
+          }
           const auto& params = u_.Get(t->params).vars;
           const auto& results = u_.Get(t->results).vars;
           if (params.size() != 1) {

@@ -300,7 +300,22 @@ TypeId Checker::InterfaceTypeExpr(NodeId e, TypeId def) {
     const Node& f = ast_[fnode];
     if (!f.x.has_value()) {
       TypeId t = UnionTypeExpr(f.y);
-      if (IsValid(u_, t)) embeddeds.push_back(t);
+      if (!IsValid(u_, t)) continue;
+      // go/types computeInterfaceTypeSet: embedding anything but an interface needs go1.18.
+      Pos epos = StartPos(f.y);
+      if (!AllowVersion(epos, 18)) {
+        if (u_.Get(t).kind == TypeKind::kUnion) {
+          VerifyVersion(epos, 18, "embedding interface element " + TS(t));
+          continue;
+        }
+        TypeId under = Underlying(u_, t);
+        if (under.has_value() && IsValid(u_, under) &&
+            u_.Get(under).kind != TypeKind::kInterface) {
+          VerifyVersion(epos, 18, "embedding non-interface type " + TS(t));
+          continue;
+        }
+      }
+      embeddeds.push_back(t);
       continue;
     }
     std::string name(ast_[f.x].text);
@@ -370,7 +385,8 @@ TypeId Checker::InterfaceTypeExpr(NodeId e, TypeId def) {
               continue;
             }
             dup = true;
-            if (o != m && !Identical(u_, oo.type, mo.type)) {
+            // Before go1.14, overlapping embedded methods were not permitted at all.
+            if (!AllowVersion(StartPos(enode), 14) || (o != m && !Identical(u_, oo.type, mo.type))) {
               Error(StartPos(enode), "duplicate method " + mo.name + "\n\t" +
                                          sources_.Format(opos) + ": other declaration of method " +
                                          mo.name);
@@ -651,7 +667,13 @@ TypeId Checker::FuncTypeExpr(NodeId ftype, NodeId recv_field, IdSpan<NodeId> tpa
     TypeId base;
     CollectRecv(recv_field, scope, &recv, &base, &rtparams);
   }
-  if (tparams.size() > 0) CollectTypeParams(&sig.type_params, tparams, scope);
+  if (tparams.size() > 0) {
+    const Node& f0 = ast_[ast_.List(tparams)[0]];
+    Pos p0 = f0.x.has_value() ? ast_[f0.x].pos : f0.pos;
+    VerifyVersion(p0, recv_field.has_value() ? 27 : 18,
+                  recv_field.has_value() ? "generic method" : "type parameter");
+    CollectTypeParams(&sig.type_params, tparams, scope);
+  }
   auto collect = [&](IdSpan<NodeId> list, VarKind kind, bool* variadic) {
     std::vector<ObjId> vars;
     std::vector<NodeId> fields = ast_.List(list);

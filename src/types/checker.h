@@ -268,6 +268,16 @@ class Checker {
   std::string TS(TypeId t) const;  // type string for messages (package-qualified)
   std::string ObjString(ObjId obj) const;
 
+  // ---- language versions (check_decl.cpp; go/types version.go). Versions are Go 1 minor
+  // numbers; a file's version is the package's (-lang), or max(its //go:build goN, go1.21).
+  void InitVersions();
+  int FileVersion(Pos pos) const;  // -1: unknown (everything allowed)
+  bool AllowVersion(Pos pos, int minor) const;
+  // Reports "WHAT requires go1.N or later" (with gc's hint about -lang or //go:build) unless
+  // allowed; returns whether it is.
+  bool VerifyVersion(Pos pos, int minor, const std::string& what);
+  std::string VersionHint(Pos pos) const;  // " (-lang was set to ...)" / " (file declares ...)"
+
   // ---- recording
   void Record(Operand& x);
   void RecordTypeAndValue(NodeId e, Mode mode, TypeId t, const Constant* val);
@@ -315,6 +325,8 @@ class Checker {
   void ProcessDelayed(size_t top);
   void Later(std::function<void()> f) { delayed_.push_back(std::move(f)); }
   void InitOrder();
+  // gc's checks once type checking succeeded (check_late.cpp).
+  void SizeChecks();
 
   // ---- type expressions (check_typexpr.cpp)
   TypeId Typ(NodeId e);                            // go/types typ
@@ -455,6 +467,9 @@ class Checker {
   std::unordered_map<std::string, ObjId> pkg_names_by_file_;
   std::unordered_set<uint32_t> name_rhs_;  // TypeNames declared as `type T U` (U a name)
   std::vector<std::pair<TypeId, TypeId>> deferred_underlying_;  // named -> rhs Named
+  int lang_minor_ = -1;                                // package version (-lang); -1: none
+  std::unordered_map<uint32_t, int> file_minor_;       // file index -> effective version
+  std::unordered_map<uint32_t, int> file_declared_;    // file index -> //go:build version
   int depth_ = 0;  // recursion depth bound
   bool depth_reported_ = false;
   size_t error_count_ = 0;

@@ -320,6 +320,11 @@ PkgId Loader::LoadFiles(const std::vector<std::string>& files, const std::string
     }
     int before = diags.error_count();
     result = ParsePackage(this, universe_, sources_, files, path, dir, "", diags, &imports);
+    Package& p = universe_.Pkg(result);
+    if (!opts_.lang.empty()) p.go_version = opts_.lang;
+    p.complete = opts_.complete;
+    p.std = opts_.std;
+    p.compiling_runtime = opts_.compiling_runtime;
     by_path_[path] = result;
     import_stack_.push_back({path, ""});
     LoadParsed(result, dir, imports, diags, diags.error_count() - before, /*go_rules=*/false);

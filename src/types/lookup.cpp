@@ -328,6 +328,18 @@ bool TermsInclude(const Universe& u, const std::vector<Term>& terms, TypeId v) {
 
 }  // namespace
 
+// types2 isInterfacePtr / interfacePtrError: "type *I is pointer to interface, not interface".
+static bool IsInterfacePtr(const Universe& u, TypeId t) {
+  const Type& p = u.Get(Underlying(u, t));
+  return p.kind == TypeKind::kPointer && p.elem.has_value() &&
+         u.Get(Underlying(u, p.elem)).kind == TypeKind::kInterface;
+}
+static std::string InterfacePtrError(const Universe& u, TypeId t, PkgId local) {
+  const Type& p = u.Get(Underlying(u, t));
+  const char* what = IsTypeParam(u, p.elem) ? "type parameter" : "interface";
+  return "type " + TypeStringTypes2(u, t, local) + " is pointer to " + what + ", not " + what;
+}
+
 // Why V lacks method m of T (types2 missingMethod's cause), e.g. "(missing method M)".
 std::string MissingMethodReason(const Universe& u, TypeId V, TypeId T, ObjId m, ObjId alt,
                                 PkgId local) {
@@ -353,6 +365,9 @@ std::string MissingMethodReason(const Universe& u, TypeId V, TypeId T, ObjId m, 
   }
   if (!r.obj.has_value() && r.indirect) return "(method " + mo.name + " has pointer receiver)";
   LookupResult f = LookupImpl(u, V, false, mo.pkg, mo.name, true);
+  bool not_found = !(f.obj.has_value() && u.Obj(f.obj).kind == ObjKind::kFunc);
+  if (not_found && IsInterfacePtr(u, V)) return "(" + InterfacePtrError(u, V, local) + ")";
+  if (not_found && IsInterfacePtr(u, T)) return "(" + InterfacePtrError(u, T, local) + ")";
   if (f.obj.has_value() && u.Obj(f.obj).kind == ObjKind::kFunc) {
     if (u.Obj(f.obj).name == mo.name) return "(unexported method " + mo.name + ")";
     return "(missing method " + mo.name + ")\n\t\thave " + FuncString(u, f.obj, local) +
@@ -371,8 +386,11 @@ bool ImplementsCause(const Universe& u, TypeId V, TypeId T, bool constraint, std
   const char* verb = constraint ? "satisfy" : "implement";
   auto ts = [&](TypeId t) { return TypeStringTypes2(u, t, local); };
   if (u.Get(tu).kind != TypeKind::kInterface) {
-    if (cause) *cause = ts(V) + " does not " + verb + " " + ts(T) + " (" + ts(T) +
-                        " is not an interface)";
+    if (cause) {
+      *cause = ts(V) + " does not " + verb + " " + ts(T) + " (" +
+               (IsInterfacePtr(u, tu) ? InterfacePtrError(u, T, local) : ts(T) + " is not an interface") +
+               ")";
+    }
     return false;
   }
   const Type& ti = CompleteInterface(u, tu);

@@ -251,6 +251,10 @@ struct Package {
   bool has_errors = false;
   bool fake = false;  // could not be loaded; members are unknown
   std::string go_version;  // language version, e.g. "go1.27"
+  // gc's -complete / -std / -+ for this package (LoadOptions; command-line packages only).
+  bool complete = false;
+  bool std = false;
+  bool compiling_runtime = false;
 };
 
 // Every type, object, constant, scope and package of one run.
