@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <unordered_map>
 #include <vector>
 
 #include "base/check.h"
@@ -85,6 +86,22 @@ class SideTable {
 
  private:
   std::vector<V> values_;
+};
+
+// SideTable for keys that few IDs have.
+template <typename IdT, typename V>
+class SparseSideTable {
+ public:
+  void Set(IdT id, V value) { values_[id.index()] = std::move(value); }
+  const V& Get(IdT id) const {
+    static const V kDefault{};
+    auto it = values_.find(id.index());
+    return it == values_.end() ? kDefault : it->second;
+  }
+  V* Mutable(IdT id) { return &values_[id.index()]; }
+
+ private:
+  std::unordered_map<uint32_t, V> values_;
 };
 
 }  // namespace escapist

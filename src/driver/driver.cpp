@@ -18,6 +18,7 @@
 #include "ir/build.h"
 #include "report/report.h"
 #include "types/check.h"
+#include "types/infodump.h"
 
 namespace escapist::driver {
 namespace {
@@ -171,6 +172,9 @@ bool ParseTypesCommandLine(std::vector<std::string> args, Options* opts) {
   app.add_flag("--list", opts->list,
                "only list the matched packages, as go list -f '{{.ImportPath}} {{.Dir}} "
                "{{.GoFiles}}' does (no loading of imports, no checking)");
+  app.add_flag("--dump-info", opts->dump_info,
+               "print each matched package's types of expressions and objects of identifiers "
+               "after a '# package PATH' line, in tests/oracle's format (go/types' Info)");
   app.add_option("patterns", opts->inputs,
                  "std, ./..., DIR/..., PATH/..., import paths, directories, or .go files of one "
                  "package");
@@ -299,6 +303,13 @@ int RunTypes(const Options& opts) {
     return rc;
   }
   std::vector<types::PkgId> pkgs = loader.LoadPatterns(opts.inputs, diags);
+  if (opts.dump_info) {
+    for (types::PkgId p : pkgs) {
+      if (!p.has_value()) continue;
+      std::cout << "# package " << loader.universe().Pkg(p).path << '\n'
+                << types::DumpInfo(loader.universe(), loader.sources(), p);
+    }
+  }
   PrintDiagnostics(loader.sources(), diags, /*errors_only=*/true, /*no_error_limit=*/false,
                    &loader.universe());
   return diags.error_count() > 0 ? 1 : 0;

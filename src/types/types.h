@@ -229,9 +229,9 @@ struct Info {
   // CaseClause of a type switch with a bound variable -> that clause's implicit Var; unnamed
   // ImportSpec -> its PkgName; embedded Field -> its field Var.
   SideTable<syntax::NodeId, ObjId> implicits;
-  SideTable<syntax::NodeId, Selection> selections;  // Selector nodes other than qualified idents
+  SparseSideTable<syntax::NodeId, Selection> selections;  // Selector nodes other than qualified idents
   // Name/Selector/Index nodes denoting an instantiated generic function or type -> type args.
-  SideTable<syntax::NodeId, std::vector<TypeId>> instances;
+  SparseSideTable<syntax::NodeId, std::vector<TypeId>> instances;
   SideTable<syntax::NodeId, ScopeId> scopes;  // File, FuncType, Block, If/For/Switch, clauses
   // Declared package-level functions and methods with their FuncDecl, in source order.
   std::vector<ObjId> funcs;
@@ -279,6 +279,7 @@ class Universe {
                            // parameter of panic, the result of recover)
   TypeId byte_type;        // `byte`: identical to uint8 but spelled byte (types2 keeps aliases)
   TypeId rune_type;        // `rune`: identical to int32 but spelled rune
+  TypeId empty_tuple;      // the Tuple of no variables, shared by every NewTuple({})
 
   // Checker-private caches (instances, interface type sets); opaque to clients.
   std::shared_ptr<void> impl;
@@ -289,7 +290,7 @@ class Universe {
   TypeId NewArray(TypeId elem, int64_t len);
   TypeId NewMap(TypeId key, TypeId elem);
   TypeId NewChan(TypeId elem, ChanDir dir);
-  TypeId NewTuple(std::vector<ObjId> vars);
+  TypeId NewTuple(std::vector<ObjId> vars);  // vars empty: one shared empty tuple (immutable)
   TypeId NewType(Type t);  // any other kind
   ObjId NewObject(Object obj);
   ConstId NewConstant(Constant c);

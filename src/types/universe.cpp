@@ -302,10 +302,16 @@ TypeId Universe::NewChan(TypeId elem, ChanDir dir) {
 }
 
 TypeId Universe::NewTuple(std::vector<ObjId> vars) {
+  // Tuples are never changed once made, so every empty one can be the same Type (a third of
+  // std's signatures have no results).
+  if (vars.empty() && empty_tuple.has_value()) return empty_tuple;
   Type t;
   t.kind = TypeKind::kTuple;
+  bool empty = vars.empty();
   t.vars = std::move(vars);
-  return types.Add(std::move(t));
+  TypeId id = types.Add(std::move(t));
+  if (empty) empty_tuple = id;
+  return id;
 }
 
 TypeId Universe::NewType(Type t) { return types.Add(std::move(t)); }
