@@ -83,6 +83,10 @@ class SideTable {
     if (id.index() >= values_.size()) values_.resize(id.index() + 1);
     return &values_[id.index()];
   }
+  // Makes room for IDs below `n` at once (growth by doubling would leave up to half unused).
+  void Reserve(size_t n) {
+    if (n > values_.size()) values_.reserve(n);
+  }
 
  private:
   std::vector<V> values_;

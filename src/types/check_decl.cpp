@@ -43,6 +43,11 @@ void Checker::CheckFiles() {
   Checker* saved = impl.active;
   impl.active = this;
   if (!pkg_.scope.has_value()) pkg_.scope = u_.NewScope(u_.universe_scope);
+  // Dense tables indexed by NodeId: sized once to the package's nodes.
+  info_.types.Reserve(ast_.size());
+  info_.defs.Reserve(ast_.size());
+  info_.uses.Reserve(ast_.size());
+  info_.scopes.Reserve(ast_.size());
   InitVersions();
   CollectObjects();
   PackageObjects();

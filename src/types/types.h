@@ -228,7 +228,7 @@ struct Info {
   SideTable<syntax::NodeId, ObjId> uses;           // Name nodes that denote an object
   // CaseClause of a type switch with a bound variable -> that clause's implicit Var; unnamed
   // ImportSpec -> its PkgName; embedded Field -> its field Var.
-  SideTable<syntax::NodeId, ObjId> implicits;
+  SparseSideTable<syntax::NodeId, ObjId> implicits;
   SparseSideTable<syntax::NodeId, Selection> selections;  // Selector nodes other than qualified idents
   // Name/Selector/Index nodes denoting an instantiated generic function or type -> type args.
   SparseSideTable<syntax::NodeId, std::vector<TypeId>> instances;
@@ -265,6 +265,10 @@ class Universe {
   Store<TypeId, Type> types;
   Store<ObjId, Object> objects;
   Store<ConstId, Constant> constants;
+  // NewConstant's interned booleans and integers in [-2^31, 2^31): constants are never changed
+  // once made, and most of std's (0, 1, small literals) repeat.
+  std::unordered_map<int64_t, ConstId> small_int_constants;
+  ConstId bool_constants[2];
   Store<ScopeId, Scope> scopes;
   Store<PkgId, std::unique_ptr<Package>> packages;
 
@@ -293,7 +297,7 @@ class Universe {
   TypeId NewTuple(std::vector<ObjId> vars);  // vars empty: one shared empty tuple (immutable)
   TypeId NewType(Type t);  // any other kind
   ObjId NewObject(Object obj);
-  ConstId NewConstant(Constant c);
+  ConstId NewConstant(Constant c);  // shared for bools and small integers (immutable)
   ScopeId NewScope(ScopeId parent);
 
   const Type& Get(TypeId id) const { return types.Get(id); }

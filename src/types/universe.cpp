@@ -318,7 +318,19 @@ TypeId Universe::NewType(Type t) { return types.Add(std::move(t)); }
 
 ObjId Universe::NewObject(Object obj) { return objects.Add(std::move(obj)); }
 
-ConstId Universe::NewConstant(Constant c) { return constants.Add(std::move(c)); }
+ConstId Universe::NewConstant(Constant c) {
+  if (c.kind == Constant::Kind::kBool) {
+    ConstId& id = bool_constants[c.b ? 1 : 0];
+    if (!id.has_value()) id = constants.Add(std::move(c));
+    return id;
+  }
+  if (c.kind == Constant::Kind::kInt && c.re.get_den() == 1 && c.re.get_num().fits_sint_p()) {
+    ConstId& id = small_int_constants[c.re.get_num().get_si()];
+    if (!id.has_value()) id = constants.Add(std::move(c));
+    return id;
+  }
+  return constants.Add(std::move(c));
+}
 
 ScopeId Universe::NewScope(ScopeId parent) {
   Scope s;
