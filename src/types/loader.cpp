@@ -134,6 +134,9 @@ PkgId ParsePackage(Loader* l, Universe& u, SourceSet& sources, const std::vector
     for (syntax::NodeId d : p.ast.List(fnode.list)) {
       const syntax::Node& dn = p.ast[d];
       if (dn.kind != NodeKind::kImportSpec || !dn.y.has_value()) continue;
+      // A path that is not a string literal is the parser's error ("import path must be a
+      // string"), not a package to load.
+      if (p.ast[dn.y].kind != NodeKind::kBasicLit || p.ast[dn.y].op != syntax::Token::kString) continue;
       std::string ip;
       if (syntax::UnquoteLiteral(p.ast[dn.y].text, &ip) && !ip.empty() && seen.insert(ip).second) {
         imports->push_back({ip, p.ast[dn.y].pos, index});
