@@ -1,7 +1,9 @@
 // types/sizes.cpp -- gc's sizes, alignments and field offsets for linux/amd64
 // (cmd/compile/internal/types/size.go CalcSize, types2/gcsizes.go), and pointer-ness.
 #include <algorithm>
+#include <climits>
 #include <cstdint>
+#include <unordered_map>
 
 #include "types/checker.h"
 
@@ -21,10 +23,40 @@ int64_t SatMul(int64_t a, int64_t b) {
   return a * b;
 }
 
-int64_t Align(const Universe& u, TypeId t, int depth);
+// Sizes, alignments and pointer-ness of types, memoized for the duration of one query. A type met
+// again while its own size is being computed (an invalid recursive type, already reported by the
+// checker) counts as size 0, alignment 1, no pointers; without the memo and this check, recursive
+// or repeated struct fields made the recursion exponential in the nesting depth.
+class Sizer {
+ public:
+  explicit Sizer(const Universe& u) : u(u) {}
+  int64_t Size(TypeId t, int depth) { return Memo(size_, t, depth, 0, &Sizer::ComputeSize); }
+  int64_t Align(TypeId t, int depth) { return Memo(align_, t, depth, 1, &Sizer::ComputeAlign); }
+  bool Pointers(TypeId t, int depth) {
+    return Memo(pointers_, t, depth, 0, &Sizer::ComputePointers) != 0;
+  }
 
-int64_t Size(const Universe& u, TypeId t, int depth) {
-  if (!t.has_value() || depth > kMaxDepth) return 0;
+ private:
+  static constexpr int64_t kInProgress = INT64_MIN;
+  template <typename F>
+  int64_t Memo(std::unordered_map<uint32_t, int64_t>& memo, TypeId t, int depth, int64_t none,
+               F compute) {
+    if (!t.has_value() || depth > kMaxDepth) return none;
+    auto [it, inserted] = memo.try_emplace(t.index(), kInProgress);
+    if (!inserted) return it->second == kInProgress ? none : it->second;
+    int64_t v = static_cast<int64_t>((this->*compute)(t, depth));
+    memo[t.index()] = v;  // `it` may be invalidated by the recursion
+    return v;
+  }
+  int64_t ComputeSize(TypeId t, int depth);
+  int64_t ComputeAlign(TypeId t, int depth);
+  bool ComputePointers(TypeId t, int depth);
+
+  const Universe& u;
+  std::unordered_map<uint32_t, int64_t> size_, align_, pointers_;
+};
+
+int64_t Sizer::ComputeSize(TypeId t, int depth) {
   const Type& ty = u.Get(Underlying(u, t));
   switch (ty.kind) {
     case TypeKind::kBasic:
@@ -64,7 +96,7 @@ int64_t Size(const Universe& u, TypeId t, int depth) {
     case TypeKind::kInterface: return 2 * kPtrSize;
     case TypeKind::kArray: {
       if (ty.len <= 0) return 0;
-      return SatMul(Size(u, ty.elem, depth + 1), ty.len);
+      return SatMul(Size(ty.elem, depth + 1), ty.len);
     }
     case TypeKind::kStruct: {
       int64_t off = 0;
@@ -72,8 +104,8 @@ int64_t Size(const Universe& u, TypeId t, int depth) {
       int64_t last = -1;
       for (ObjId f : ty.fields) {
         TypeId ft = u.Obj(f).type;
-        int64_t a = Align(u, ft, depth + 1);
-        int64_t s = Size(u, ft, depth + 1);
+        int64_t a = Align(ft, depth + 1);
+        int64_t s = Size(ft, depth + 1);
         off = RoundUp(off, a);
         off = std::min(off + s, kMaxWidth);
         max_align = std::max(max_align, a);
@@ -86,7 +118,7 @@ int64_t Size(const Universe& u, TypeId t, int depth) {
       int64_t off = 0;
       for (ObjId v : ty.vars) {
         TypeId vt = u.Obj(v).type;
-        off = RoundUp(off, Align(u, vt, depth + 1)) + Size(u, vt, depth + 1);
+        off = RoundUp(off, Align(vt, depth + 1)) + Size(vt, depth + 1);
       }
       return off;
     }
@@ -94,8 +126,7 @@ int64_t Size(const Universe& u, TypeId t, int depth) {
   }
 }
 
-int64_t Align(const Universe& u, TypeId t, int depth) {
-  if (!t.has_value() || depth > kMaxDepth) return 1;
+int64_t Sizer::ComputeAlign(TypeId t, int depth) {
   const Type& ty = u.Get(Underlying(u, t));
   switch (ty.kind) {
     case TypeKind::kBasic:
@@ -106,22 +137,21 @@ int64_t Align(const Universe& u, TypeId t, int depth) {
         case BasicKind::kUntypedComplex:
         case BasicKind::kUntypedString: return 8;
         default: {
-          int64_t s = Size(u, t, depth + 1);
+          int64_t s = Size(t, depth + 1);
           return s == 0 ? 1 : s;
         }
       }
-    case TypeKind::kArray: return Align(u, ty.elem, depth + 1);
+    case TypeKind::kArray: return Align(ty.elem, depth + 1);
     case TypeKind::kStruct: {
       int64_t a = 1;
-      for (ObjId f : ty.fields) a = std::max(a, Align(u, u.Obj(f).type, depth + 1));
+      for (ObjId f : ty.fields) a = std::max(a, Align(u.Obj(f).type, depth + 1));
       return a;
     }
     default: return kPtrSize;
   }
 }
 
-bool Pointers(const Universe& u, TypeId t, int depth) {
-  if (!t.has_value() || depth > kMaxDepth) return false;
+bool Sizer::ComputePointers(TypeId t, int depth) {
   const Type& ty = u.Get(Underlying(u, t));
   switch (ty.kind) {
     case TypeKind::kBasic:
@@ -133,10 +163,10 @@ bool Pointers(const Universe& u, TypeId t, int depth) {
     case TypeKind::kSignature:
     case TypeKind::kSlice:
     case TypeKind::kInterface: return true;
-    case TypeKind::kArray: return ty.len > 0 && Pointers(u, ty.elem, depth + 1);
+    case TypeKind::kArray: return ty.len > 0 && Pointers(ty.elem, depth + 1);
     case TypeKind::kStruct:
       for (ObjId f : ty.fields) {
-        if (Pointers(u, u.Obj(f).type, depth + 1)) return true;
+        if (Pointers(u.Obj(f).type, depth + 1)) return true;
       }
       return false;
     default: return false;
@@ -145,23 +175,24 @@ bool Pointers(const Universe& u, TypeId t, int depth) {
 
 }  // namespace
 
-int64_t SizeOf(const Universe& u, TypeId t) { return Size(u, t, 0); }
+int64_t SizeOf(const Universe& u, TypeId t) { return Sizer(u).Size(t, 0); }
 
-int64_t AlignOf(const Universe& u, TypeId t) { return Align(u, t, 0); }
+int64_t AlignOf(const Universe& u, TypeId t) { return Sizer(u).Align(t, 0); }
 
 int64_t FieldOffset(const Universe& u, TypeId t, uint32_t index) {
   const Type& ty = u.Get(Underlying(u, t));
   if (ty.kind != TypeKind::kStruct) return 0;
+  Sizer sizer(u);
   int64_t off = 0;
   for (uint32_t i = 0; i < ty.fields.size(); ++i) {
     TypeId ft = u.Obj(ty.fields[i]).type;
-    off = RoundUp(off, Align(u, ft, 1));
+    off = RoundUp(off, sizer.Align(ft, 1));
     if (i == index) return off;
-    off = std::min(off + Size(u, ft, 1), kMaxWidth);
+    off = std::min(off + sizer.Size(ft, 1), kMaxWidth);
   }
   return off;
 }
 
-bool HasPointers(const Universe& u, TypeId t) { return Pointers(u, t, 0); }
+bool HasPointers(const Universe& u, TypeId t) { return Sizer(u).Pointers(t, 0); }
 
 }  // namespace escapist::types

@@ -317,9 +317,6 @@ def message_kind(msg):
 
 
 def cmd_errorcheck(args):
-    files = list(args.files)
-    if args.suite:
-        files += suite_files(args.suite)
     have_go = go_env("GOROOT") is not None
     if args.verify_gc and not have_go:
         print("SKIP: --verify-gc needs a go toolchain on PATH")
@@ -327,6 +324,9 @@ def cmd_errorcheck(args):
     if args.suite and not have_go:
         print("SKIP: suite %s lives in $GOROOT/test; no go toolchain on PATH" % args.suite)
         return SKIP
+    files = list(args.files)
+    if args.suite:
+        files += suite_files(args.suite)
 
     def one(path):
         """(printed lines, passed, broken test) for one file."""
