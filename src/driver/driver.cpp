@@ -19,6 +19,7 @@
 #include "report/report.h"
 #include "types/check.h"
 #include "types/infodump.h"
+#include "walk/walk.h"
 
 namespace escapist::driver {
 namespace {
@@ -392,6 +393,7 @@ int Run(const Options& opts) {
     report::Options rep_opts;
     rep_opts.debug_m = opts.debug_m;
     report::RenderEscape(result, prog, u, rep_opts, diags);
+    walk::Remarks(prog, u, diags);
   }
   PrintDiagnostics(loader.sources(), diags, /*errors_only=*/false, opts.no_error_limit);
   return diags.error_count() > 0 ? 1 : 0;
