@@ -37,7 +37,7 @@ PIN
 fi
 
 PKGS=(build-essential cmake ninja-build pkg-config git
-      libgmp-dev libmpfr-dev libfmt-dev nlohmann-json3-dev libcli11-dev
+      libgmp-dev libmpfr-dev libfmt-dev nlohmann-json3-dev libcli11-dev libssl-dev
       libgtest-dev libgmock-dev libbenchmark-dev clang python3)
 missing=()
 for p in "${PKGS[@]}"; do

@@ -8,17 +8,20 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <map>
 #include <memory>
 #include <set>
 #include <string>
+#include <unordered_map>
 
 #include "escape/escape.h"
 #include "ir/build.h"
 #include "report/report.h"
 #include "types/check.h"
 #include "types/infodump.h"
+#include "driver/cache.h"
 #include "walk/walk.h"
 
 namespace escapist::driver {
@@ -222,6 +225,9 @@ bool ParseCommandLine(int argc, char** argv, Options* opts) {
   app.add_option("--dump", opts->dump, "print the IR of every function instead of analyzing: ir")
       ->check(CLI::IsMember({"ir"}));
   app.add_flag("--json", opts->json, "print results as JSON");
+  app.add_option("--cache", opts->cache,
+                 "directory of the per-package result cache for package patterns (default: "
+                 "$ESCAPIST_CACHE, else $XDG_CACHE_HOME/escapist or ~/.cache/escapist; off: none)");
   // Accepted for compatibility with gc's command line; no effect on the analysis.
   std::string ignored_str;
   bool ignored_flag = false;
@@ -316,8 +322,194 @@ int RunTypes(const Options& opts) {
   return diags.error_count() > 0 ? 1 : 0;
 }
 
+namespace {
+
+// escape::Options from the command line: -m level and gc's -d flags that change what escape
+// analysis prints (escapemutationscalls, zerocopy).
+escape::Options EscapeOptions(const Options& opts, const SourceSet* sources) {
+  escape::Options esc_opts;
+  esc_opts.debug_m = opts.debug_m;
+  esc_opts.sources = sources;
+  for (const std::string& d : opts.debug_flags) {
+    size_t start = 0;
+    while (start <= d.size()) {
+      size_t end = d.find(',', start);
+      if (end == std::string::npos) end = d.size();
+      std::string f = d.substr(start, end - start);
+      std::string val = "1";
+      if (size_t eq = f.find('='); eq != std::string::npos) {
+        val = f.substr(eq + 1);
+        f = f.substr(0, eq);
+      }
+      if (f == "escapemutationscalls") esc_opts.escape_mutations_calls = val != "0";
+      if (f == "zerocopy") esc_opts.zero_copy = val != "0";
+      start = end + 1;
+    }
+  }
+  return esc_opts;
+}
+
+// The symbol of a declared function or method as the cache names it: "F", "T.M", "(*T).M"; ""
+// for functions no other package can call (init, _).
+std::string FuncSymbol(const types::Universe& u, types::ObjId f) {
+  const types::Object& o = u.Obj(f);
+  if (o.name == "init" || o.name == "_") return "";
+  if (!o.method_of.has_value()) return o.name;
+  const std::string& recv = u.Obj(o.method_of).name;
+  return o.ptr_recv ? "(*" + recv + ")." + o.name : recv + "." + o.name;
+}
+
+// Package patterns (std, ./..., import paths, several directories): each matched package is
+// analyzed on its own, as `go build -gcflags=-m PATTERN...` compiles it, and its remarks printed
+// after a `# PATH` line. Results are cached per package (driver/cache.h), keyed by escapist's
+// binary, the Go version, the flags, the package's files and its dependencies' keys, so a
+// second run re-analyzes only what changed. Only packages whose result is missing are
+// type-checked (with their dependencies).
+int RunPackages(const Options& opts) {
+  types::LoadOptions load_opts;
+  load_opts.goroot = FindGoroot(opts.goroot, &load_opts.gomodcache);
+  load_opts.defer_check = true;
+  types::Loader loader(load_opts);
+  const types::Universe& u = loader.universe();
+  DiagnosticSink load_diags;
+  std::vector<types::PkgId> pkgs = loader.LoadPatterns(opts.inputs, load_diags);
+  if (load_diags.error_count() > 0) {
+    PrintDiagnostics(loader.sources(), load_diags, /*errors_only=*/true, opts.no_error_limit,
+                     &loader.universe());
+    return 1;
+  }
+
+  std::string cache_dir = opts.cache.empty() ? DefaultCacheDir() : opts.cache;
+  if (cache_dir == "off") cache_dir.clear();
+  Cache cache(cache_dir);
+  // Everything a package's result depends on besides its files and its dependencies.
+  std::string base_key;
+  {
+    KeyHasher h;
+    h.Add(HashFile("/proc/self/exe"));
+    std::ifstream version(load_opts.goroot + "/VERSION");
+    std::string go_version;
+    std::getline(version, go_version);
+    h.Add(go_version);
+    h.Add(load_opts.goos + "/" + load_opts.goarch);
+    h.Add("m=" + std::to_string(opts.debug_m) + " l=" + (opts.no_inline ? "1" : "0"));
+    for (const std::string& d : opts.debug_flags) h.Add("d=" + d);
+    base_key = h.Hex();
+  }
+  std::unordered_map<uint32_t, std::string> keys;
+  std::function<std::string(types::PkgId)> key_of = [&](types::PkgId id) -> std::string {
+    if (auto it = keys.find(id.index()); it != keys.end()) return it->second;
+    KeyHasher h;
+    h.Add(base_key);
+    const types::Package& p = u.Pkg(id);
+    h.Add(p.path);
+    for (const syntax::FileInfo& fi : p.ast.files) {
+      const SourceFile& f = loader.sources().Get(fi.file_index);
+      h.Add(f.path);
+      h.Add(f.text);
+    }
+    for (const auto& [path, dep] : loader.Deps(id)) h.Add(dep == u.unsafe_pkg ? "unsafe" : key_of(dep));
+    return keys[id.index()] = h.Hex();
+  };
+
+  // Dependencies' tags: from the cache when their entry is there, else analyzed from source.
+  auto prepare = [&](types::PkgId id) {
+    DiagnosticSink sink;  // a dependency's errors are reported where it is a target
+    return loader.Check(id, sink);
+  };
+  auto provider = [&](types::PkgId id,
+                      std::unordered_map<uint32_t, std::vector<escape::Leaks>>* out) -> bool {
+    if (id == u.unsafe_pkg) return false;
+    std::optional<CacheEntry> e = cache.Get(key_of(id));
+    if (!e) return false;
+    std::unordered_map<std::string, const std::vector<std::string>*> by_symbol;
+    for (const auto& [sym, tags] : e->tags) by_symbol[sym] = &tags;
+    for (types::ObjId f : u.Pkg(id).info.funcs) {
+      auto it = by_symbol.find(FuncSymbol(u, f));
+      if (it == by_symbol.end()) continue;
+      std::vector<escape::Leaks>& leaks = (*out)[f.index()];
+      for (const std::string& t : *it->second) leaks.push_back(escape::Leaks::Decode(t));
+    }
+    return true;
+  };
+  escape::ImportedTags imported(u, prepare, provider);
+
+  int rc = 0;
+  for (types::PkgId id : pkgs) {
+    if (!id.has_value() || id == u.unsafe_pkg) continue;
+    const types::Package& p = u.Pkg(id);
+    std::string key = key_of(id);
+    std::optional<CacheEntry> entry = cache.Get(key);
+    if (!entry) {
+      DiagnosticSink diags;
+      if (!loader.Check(id, diags)) {
+        std::cout << "# " << p.path << '\n' << std::flush;
+        PrintDiagnostics(loader.sources(), diags, /*errors_only=*/true, opts.no_error_limit,
+                         &loader.universe());
+        rc = 1;
+        continue;
+      }
+      ir::Program prog = ir::Build(u, id, diags);
+      entry.emplace();
+      if (opts.debug_m > 0) {
+        escape::Options esc_opts = EscapeOptions(opts, &loader.sources());
+        esc_opts.imported_leaks = imported.Hook();
+        escape::Result result = escape::Analyze(prog, u, esc_opts);
+        auto exported = escape::ExportTags(prog, result);
+        imported.Put(id, exported);
+        report::Options rep_opts;
+        rep_opts.debug_m = opts.debug_m;
+        report::RenderEscape(result, prog, u, rep_opts, diags);
+        walk::Remarks(prog, u, diags);
+        for (types::ObjId f : p.info.funcs) {
+          auto it = exported.find(f.index());
+          std::string sym = FuncSymbol(u, f);
+          if (it == exported.end() || sym.empty()) continue;
+          std::vector<std::string> tags;
+          for (const escape::Leaks& l : it->second) tags.push_back(l.Encode());
+          entry->tags.push_back({sym, std::move(tags)});
+        }
+      }
+      for (const Diagnostic& d : diags.diags()) {
+        if (d.severity != Severity::kRemark) continue;
+        entry->remarks.push_back(
+            {loader.sources().Get(d.pos.file).path, d.pos.line, d.pos.col, d.text});
+      }
+      cache.Put(key, *entry);
+    }
+    if (entry->remarks.empty()) continue;
+    // Positions as this run's SourceSet prints them (relative to the work directory).
+    std::unordered_map<std::string, uint32_t> file_index;
+    for (const syntax::FileInfo& fi : p.ast.files) {
+      file_index[loader.sources().Get(fi.file_index).path] = fi.file_index;
+    }
+    std::string out = "# " + p.path + "\n";
+    for (const CachedRemark& r : entry->remarks) {
+      auto it = file_index.find(r.file);
+      std::string where = it != file_index.end()
+                              ? loader.sources().Format(Pos{it->second, r.line, r.col})
+                              : loader.ShortPath(r.file) + ":" + std::to_string(r.line) + ":" +
+                                    std::to_string(r.col);
+      out += where + ": " + r.text + "\n";
+    }
+    std::cout << out;
+  }
+  std::cout << std::flush;
+  return rc;
+}
+
+}  // namespace
+
 int Run(const Options& opts) {
   if (opts.command == "types") return RunTypes(opts);
+  // Package patterns (std, ./..., import paths, several directories) are analyzed package by
+  // package as go build does; .go files or one directory form one package.
+  bool all_files = true;
+  for (const std::string& in : opts.inputs) {
+    all_files = all_files && in.size() > 3 && in.compare(in.size() - 3, 3, ".go") == 0;
+  }
+  bool one_dir = opts.inputs.size() == 1 && IsDir(opts.inputs[0]);
+  if (!all_files && !one_dir && opts.dump.empty()) return RunPackages(opts);
   // A single import path (not a file or directory) names one package to analyze.
   bool import_mode = opts.inputs.size() == 1 && LooksLikeImportPath(opts.inputs[0]);
   // Check the inputs before loading anything: a missing path is a usage error.
@@ -368,25 +560,7 @@ int Run(const Options& opts) {
     return 0;
   }
   if (opts.debug_m > 0) {
-    escape::Options esc_opts;
-    esc_opts.debug_m = opts.debug_m;
-    esc_opts.sources = &loader.sources();
-    for (const std::string& d : opts.debug_flags) {
-      size_t start = 0;
-      while (start <= d.size()) {
-        size_t end = d.find(',', start);
-        if (end == std::string::npos) end = d.size();
-        std::string f = d.substr(start, end - start);
-        std::string val = "1";
-        if (size_t eq = f.find('='); eq != std::string::npos) {
-          val = f.substr(eq + 1);
-          f = f.substr(0, eq);
-        }
-        if (f == "escapemutationscalls") esc_opts.escape_mutations_calls = val != "0";
-        if (f == "zerocopy") esc_opts.zero_copy = val != "0";
-        start = end + 1;
-      }
-    }
+    escape::Options esc_opts = EscapeOptions(opts, &loader.sources());
     escape::ImportedTags imported(u);
     esc_opts.imported_leaks = imported.Hook();
     escape::Result result = escape::Analyze(prog, u, esc_opts);

@@ -30,7 +30,8 @@ struct Options {
   std::vector<std::string> tags;    // types --tags
   bool tests = false;               // types -t: include _test.go files
   bool list = false;                // types --list: print matched packages and their files
-  bool dump_info = false;           // types --dump-info: print each package's Info (tests/oracle)
+  bool dump_info = false;
+  std::string cache;                // --cache DIR ("" = DefaultCacheDir(), "off" = none)           // types --dump-info: print each package's Info (tests/oracle)
   bool no_error_limit = false;      // -e: print all errors, not the first 10
   std::string lang;                 // -lang=go1.N: language version of the input package
   bool complete = false;            // -complete: the package has no non-Go files (no bodyless funcs)

@@ -119,11 +119,23 @@ std::unordered_map<uint32_t, std::vector<Leaks>> ExportTags(const ir::Program& p
 // Usage: `ImportedTags tags(u); opts.imported_leaks = tags.Hook();` (tags must outlive Analyze).
 class ImportedTags {
  public:
-  explicit ImportedTags(const types::Universe& u);
+  // Tags of package P's functions by function ObjId, or false if unavailable.
+  using Provider =
+      std::function<bool(types::PkgId, std::unordered_map<uint32_t, std::vector<Leaks>>*)>;
+  // `prepare` (optional) is called once per package before its first use and must make it
+  // type-checked (a deferred-check Loader); false marks the package failed. `provider`
+  // (optional) is asked for a package's tags before they are computed from source (a cache).
+  explicit ImportedTags(const types::Universe& u,
+                        std::function<bool(types::PkgId)> prepare = nullptr,
+                        Provider provider = nullptr);
   std::optional<Leaks> Get(types::ObjId func, int param);
   std::function<std::optional<Leaks>(types::ObjId, int)> Hook();
+  // Records the tags of package `pkg` (analyzed by the caller); later Gets use them.
+  void Put(types::PkgId pkg, const std::unordered_map<uint32_t, std::vector<Leaks>>& tags);
 
  private:
+  std::function<bool(types::PkgId)> prepare_;
+  Provider provider_;
   enum State : uint8_t { kRunning, kDone, kFailed };
   const types::Universe& u_;
   std::unordered_map<uint32_t, State> state_;              // by PkgId

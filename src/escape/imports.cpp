@@ -8,7 +8,15 @@
 
 namespace escapist::escape {
 
-ImportedTags::ImportedTags(const types::Universe& u) : u_(u) {}
+ImportedTags::ImportedTags(const types::Universe& u, std::function<bool(types::PkgId)> prepare,
+                           Provider provider)
+    : prepare_(std::move(prepare)), provider_(std::move(provider)), u_(u) {}
+
+void ImportedTags::Put(types::PkgId pkg,
+                       const std::unordered_map<uint32_t, std::vector<Leaks>>& tags) {
+  for (const auto& [obj_index, leaks] : tags) tags_[obj_index] = leaks;
+  state_[pkg.index()] = kDone;
+}
 
 std::optional<Leaks> ImportedTags::Get(types::ObjId func, int param) {
   if (!func) return std::nullopt;
@@ -16,6 +24,18 @@ std::optional<Leaks> ImportedTags::Get(types::ObjId func, int param) {
   types::PkgId pkg = obj.pkg;
   if (!pkg || pkg.index() >= u_.packages.size()) return std::nullopt;
   auto st = state_.find(pkg.index());
+  if (st == state_.end()) {
+    if (prepare_ && !prepare_(pkg)) {
+      state_[pkg.index()] = kFailed;
+      return std::nullopt;
+    }
+    const types::Package& p = u_.Pkg(pkg);
+    std::unordered_map<uint32_t, std::vector<Leaks>> provided;
+    if (!p.fake && p.checked && !p.has_errors && provider_ && provider_(pkg, &provided)) {
+      Put(pkg, provided);
+      st = state_.find(pkg.index());
+    }
+  }
   if (st == state_.end()) {
     const types::Package& p = u_.Pkg(pkg);
     if (p.fake || !p.checked || p.has_errors) {

@@ -42,6 +42,9 @@ struct LoadOptions {
                                   // the main module's go.mod is found by walking up from it
   std::string gomodcache;         // "" = $GOMODCACHE, else $GOPATH/pkg/mod, else ~/go/pkg/mod
   std::vector<std::string> build_tags;  // extra build tags (go build -tags)
+  // Parse and resolve imports only; a package is type-checked by Loader::Check (with its
+  // dependencies first). For callers that may not need the types of every package (a cache).
+  bool defer_check = false;
   // For the packages named on the command line (LoadFiles/LoadDir) only, as gc's flags:
   std::string lang;                // -lang=go1.N ("" = go_version)
   bool complete = false;           // -complete: a function without body is an error
@@ -75,6 +78,13 @@ class Loader {
   // `diags`.
   std::vector<PkgId> LoadPatterns(const std::vector<std::string>& patterns,
                                   DiagnosticSink& diags);
+
+  // With LoadOptions::defer_check: type-checks package `id` after its dependencies, once.
+  // Returns false if it or a dependency failed to load or has errors (reported to `diags`).
+  // Without defer_check, packages are checked as they load and this only reports the outcome.
+  bool Check(PkgId id, DiagnosticSink& diags);
+  // The resolved imports of a loaded package: (canonical import path, package), in import order.
+  const std::vector<std::pair<std::string, PkgId>>& Deps(PkgId id) const;
 
   Universe& universe() { return universe_; }
   SourceSet& sources() { return sources_; }
@@ -118,6 +128,11 @@ class Loader {
   std::string xtest_of_;  // path of the external test package being loaded ("" if none)
   // The resolved imports (canonical path, package) of every loaded package, by package index.
   std::unordered_map<uint32_t, std::vector<std::pair<std::string, PkgId>>> deps_;
+  // defer_check: packages loaded but not yet checked, with their imports as written -> package.
+  std::unordered_map<uint32_t, std::unordered_map<std::string, PkgId>> unchecked_;
+  // Checks `id` (loaded, imports resolved as `resolved`) and reports gc's late errors.
+  void CheckLoaded(PkgId id, const std::unordered_map<std::string, PkgId>& resolved,
+                   DiagnosticSink& diags);
   bool in_big_stack_ = false;
 };
 

@@ -233,6 +233,18 @@ PkgId Loader::LoadParsed(PkgId id, const std::string& dir, const std::vector<Imp
     return id;
   }
   (void)p;
+  (void)before;
+  if (opts_.defer_check) {
+    unchecked_[id.index()] = std::move(resolved);
+    return id;
+  }
+  CheckLoaded(id, resolved, diags);
+  return id;
+}
+
+void Loader::CheckLoaded(PkgId id, const std::unordered_map<std::string, PkgId>& resolved,
+                         DiagnosticSink& diags) {
+  int before = diags.error_count();
   auto import_fn = [this, &resolved, &diags](const std::string& path) -> PkgId {
     if (path == "unsafe") return universe_.unsafe_pkg;
     auto it = resolved.find(path);
@@ -245,7 +257,35 @@ PkgId Loader::LoadParsed(PkgId id, const std::string& dir, const std::vector<Imp
       for (const auto& e : fi.late_errors) diags.Error(e.pos, std::string(e.text));
     }
   }
-  return id;
+}
+
+bool Loader::Check(PkgId id, DiagnosticSink& diags) {
+  if (!id.has_value() || id == universe_.unsafe_pkg) return id.has_value();
+  auto it = unchecked_.find(id.index());
+  if (it != unchecked_.end()) {
+    std::unordered_map<std::string, PkgId> resolved = std::move(it->second);
+    unchecked_.erase(it);
+    bool deps_ok = true;
+    for (const auto& [path, dep] : Deps(id)) deps_ok = Check(dep, diags) && deps_ok;
+    if (!deps_ok) {
+      load_failed_.insert(id.index());
+      universe_.Pkg(id).has_errors = true;
+    } else if (in_big_stack_) {
+      CheckLoaded(id, resolved, diags);
+    } else {
+      in_big_stack_ = true;
+      RunWithBigStack([&]() { CheckLoaded(id, resolved, diags); });
+      in_big_stack_ = false;
+    }
+  }
+  const Package& p = universe_.Pkg(id);
+  return !load_failed_.count(id.index()) && p.checked && !p.has_errors;
+}
+
+const std::vector<std::pair<std::string, PkgId>>& Loader::Deps(PkgId id) const {
+  static const std::vector<std::pair<std::string, PkgId>> kNone;
+  auto it = deps_.find(id.index());
+  return it == deps_.end() ? kNone : it->second;
 }
 
 std::string Loader::ImportChain(const std::string& last, const std::string& via) const {
