@@ -72,15 +72,73 @@ std::string DefaultCacheDir() {
   return "";
 }
 
-std::string Cache::Path(const std::string& key) const {
-  return dir_ + "/" + key.substr(0, 2) + "/" + key + "-pkg";
+bool Stamp(const std::string& path, FileStamp* out) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) return false;
+  out->path = path;
+  out->size = static_cast<int64_t>(st.st_size);
+  out->mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+  out->ctime_ns = static_cast<int64_t>(st.st_ctim.tv_sec) * 1000000000 + st.st_ctim.tv_nsec;
+  out->ino = static_cast<uint64_t>(st.st_ino);
+  return true;
+}
+
+std::string Cache::Path(const std::string& key, const char* kind) const {
+  return dir_ + "/" + key.substr(0, 2) + "/" + key + "-" + kind;
+}
+
+std::optional<std::string> Cache::Read(const std::string& key, const char* kind) const {
+  if (dir_.empty() || key.size() < 2) return std::nullopt;
+  std::ifstream in(Path(key, kind), std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::optional<Manifest> Cache::GetManifest(const std::string& key) const {
+  std::optional<std::string> text = Read(key, "manifest");
+  if (!text) return std::nullopt;
+  nlohmann::json j = nlohmann::json::parse(*text, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded() || !j.is_object() || j.value("format", "") != kFormat ||
+      j.value("key", "") != key) {
+    return std::nullopt;
+  }
+  try {
+    Manifest m;
+    for (const auto& p : j.at("matched")) {
+      m.matched.push_back({p.at(0).get<std::string>(), p.at(1).get<std::string>()});
+      m.keys.push_back(p.at(2).get<std::string>());
+    }
+    for (const auto& f : j.at("stamps")) {
+      m.stamps.push_back({f.at(0).get<std::string>(), f.at(1).get<int64_t>(),
+                          f.at(2).get<int64_t>(), f.at(3).get<int64_t>(), f.at(4).get<uint64_t>()});
+    }
+    return m;
+  } catch (const nlohmann::json::exception&) {
+    return std::nullopt;
+  }
+}
+
+bool Cache::PutManifest(const std::string& key, const Manifest& m) const {
+  nlohmann::json j;
+  j["format"] = kFormat;
+  j["key"] = key;
+  j["matched"] = nlohmann::json::array();
+  for (size_t i = 0; i < m.matched.size(); ++i) {
+    j["matched"].push_back({m.matched[i].first, m.matched[i].second, m.keys[i]});
+  }
+  j["stamps"] = nlohmann::json::array();
+  for (const FileStamp& f : m.stamps) {
+    j["stamps"].push_back({f.path, f.size, f.mtime_ns, f.ctime_ns, f.ino});
+  }
+  return Write(key, "manifest", j.dump());
 }
 
 std::optional<CacheEntry> Cache::Get(const std::string& key) const {
-  if (dir_.empty() || key.size() < 2) return std::nullopt;
-  std::ifstream in(Path(key), std::ios::binary);
-  if (!in) return std::nullopt;
-  nlohmann::json j = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+  std::optional<std::string> text = Read(key, "pkg");
+  if (!text) return std::nullopt;
+  nlohmann::json j = nlohmann::json::parse(*text, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded() || !j.is_object() || j.value("format", "") != kFormat ||
       j.value("key", "") != key) {
     return std::nullopt;
@@ -101,7 +159,6 @@ std::optional<CacheEntry> Cache::Get(const std::string& key) const {
 }
 
 bool Cache::Put(const std::string& key, const CacheEntry& entry) const {
-  if (dir_.empty() || key.size() < 2) return false;
   nlohmann::json j;
   j["format"] = kFormat;
   j["key"] = key;
@@ -111,7 +168,11 @@ bool Cache::Put(const std::string& key, const CacheEntry& entry) const {
   }
   j["tags"] = nlohmann::json::array();
   for (const auto& [sym, tags] : entry.tags) j["tags"].push_back({sym, tags});
-  std::string text = j.dump();
+  return Write(key, "pkg", j.dump());
+}
+
+bool Cache::Write(const std::string& key, const char* kind, const std::string& text) const {
+  if (dir_.empty() || key.size() < 2) return false;
   std::error_code ec;
   std::string sub = dir_ + "/" + key.substr(0, 2);
   std::filesystem::create_directories(sub, ec);
@@ -128,7 +189,7 @@ bool Cache::Put(const std::string& key, const CacheEntry& entry) const {
     if (n <= 0) ok = false; else off += static_cast<size_t>(n);
   }
   ok = ::close(fd) == 0 && ok;
-  if (!ok || std::rename(tmp.c_str(), Path(key).c_str()) != 0) {
+  if (!ok || std::rename(tmp.c_str(), Path(key, kind).c_str()) != 0) {
     std::remove(tmp.c_str());
     return false;
   }

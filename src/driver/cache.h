@@ -53,6 +53,29 @@ std::string HashFile(const std::string& path);
 // $HOME/.cache/escapist (os.UserCacheDir's rule on Linux); "" if none of them is set.
 std::string DefaultCacheDir();
 
+// The state of a file or directory that a manifest records: any change to it (content, or the
+// entries of a directory) changes one of these. mtime/ctime in nanoseconds.
+struct FileStamp {
+  std::string path;
+  int64_t size = -1;
+  int64_t mtime_ns = 0;
+  int64_t ctime_ns = 0;
+  uint64_t ino = 0;
+  friend bool operator==(const FileStamp&, const FileStamp&) = default;
+};
+
+// Stats `path`; false if it does not exist.
+bool Stamp(const std::string& path, FileStamp* out);
+
+// What one run over package patterns found, so that an identical later run can skip loading:
+// the matched packages (import path, directory, result key) in output order, and the stamps of
+// every file and directory their keys were computed from. Valid while every stamp is unchanged.
+struct Manifest {
+  std::vector<std::pair<std::string, std::string>> matched;  // (import path, dir), in order
+  std::vector<std::string> keys;                              // parallel to matched
+  std::vector<FileStamp> stamps;
+};
+
 // A cache directory. Get/Put never throw: an unusable directory makes every Get a miss and every
 // Put a no-op (Put returns false).
 class Cache {
@@ -60,10 +83,15 @@ class Cache {
   explicit Cache(std::string dir) : dir_(std::move(dir)) {}
   std::optional<CacheEntry> Get(const std::string& key) const;
   bool Put(const std::string& key, const CacheEntry& entry) const;
+  std::optional<Manifest> GetManifest(const std::string& key) const;
+  bool PutManifest(const std::string& key, const Manifest& m) const;
   const std::string& dir() const { return dir_; }
 
  private:
-  std::string Path(const std::string& key) const;  // DIR/ab/abcdef...-pkg
+  // DIR/ab/abcdef...-KIND (kind: "pkg" or "manifest").
+  std::string Path(const std::string& key, const char* kind) const;
+  std::optional<std::string> Read(const std::string& key, const char* kind) const;
+  bool Write(const std::string& key, const char* kind, const std::string& text) const;
   std::string dir_;
 };
 

@@ -4,6 +4,9 @@
 #include <sys/stat.h>
 
 #include <CLI/CLI.hpp>
+#include <functional>
+#include <unordered_set>
+#include <chrono>
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -359,6 +362,50 @@ std::string FuncSymbol(const types::Universe& u, types::ObjId f) {
   return o.ptr_recv ? "(*" + recv + ")." + o.name : recv + "." + o.name;
 }
 
+// Records what the run over `pkgs` depended on besides file contents: the stamps of every file
+// and directory of their dependency closure, the go.mod files that could define the main module,
+// GOROOT/VERSION, and the patterns' match (`fingerprint`, first, as a pseudo-stamp). A file
+// changed within the last 2 seconds could change again within the same timestamp, so then no
+// manifest is written (the next run takes the full path: still correct, only slower).
+void WriteManifest(const Cache& cache, const std::string& key, const std::string& fingerprint,
+                   types::Loader& loader, const std::vector<types::PkgId>& pkgs, Manifest m) {
+  const types::Universe& u = loader.universe();
+  m.stamps.push_back(FileStamp{"match:" + fingerprint});
+  std::vector<std::string> paths;
+  std::unordered_set<uint32_t> seen;
+  std::function<void(types::PkgId)> add = [&](types::PkgId id) {
+    if (!id.has_value() || id == u.unsafe_pkg || !seen.insert(id.index()).second) return;
+    const types::Package& p = u.Pkg(id);
+    paths.push_back(p.dir);
+    for (const syntax::FileInfo& fi : p.ast.files) paths.push_back(loader.sources().Get(fi.file_index).path);
+    for (const auto& [path, dep] : loader.Deps(id)) add(dep);
+  };
+  for (types::PkgId id : pkgs) add(id);
+  paths.push_back(loader.options().goroot + "/VERSION");
+  for (std::string d = loader.finder().work_dir(); !d.empty();) {
+    paths.push_back(d + "/go.mod");
+    paths.push_back(d + "/go.work");
+    size_t slash = d.rfind('/');
+    d = slash == std::string::npos || slash == 0 ? "" : d.substr(0, slash);
+  }
+  if (const types::ModFile* mod = loader.finder().main_module()) {
+    paths.push_back(mod->dir + "/go.sum");
+    paths.push_back(mod->dir + "/vendor/modules.txt");
+  }
+  auto now = std::chrono::system_clock::now().time_since_epoch();
+  int64_t now_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(now).count();
+  for (const std::string& path : paths) {
+    FileStamp st;
+    if (!Stamp(path, &st)) {
+      st = FileStamp{path};
+    } else if (st.mtime_ns > now_ns - 2000000000LL || st.ctime_ns > now_ns - 2000000000LL) {
+      return;
+    }
+    m.stamps.push_back(std::move(st));
+  }
+  cache.PutManifest(key, m);
+}
+
 // Package patterns (std, ./..., import paths, several directories): each matched package is
 // analyzed on its own, as `go build -gcflags=-m PATTERN...` compiles it, and its remarks printed
 // after a `# PATH` line. Results are cached per package (driver/cache.h), keyed by escapist's
@@ -371,13 +418,6 @@ int RunPackages(const Options& opts) {
   load_opts.defer_check = true;
   types::Loader loader(load_opts);
   const types::Universe& u = loader.universe();
-  DiagnosticSink load_diags;
-  std::vector<types::PkgId> pkgs = loader.LoadPatterns(opts.inputs, load_diags);
-  if (load_diags.error_count() > 0) {
-    PrintDiagnostics(loader.sources(), load_diags, /*errors_only=*/true, opts.no_error_limit,
-                     &loader.universe());
-    return 1;
-  }
 
   std::string cache_dir = opts.cache.empty() ? DefaultCacheDir() : opts.cache;
   if (cache_dir == "off") cache_dir.clear();
@@ -395,6 +435,66 @@ int RunPackages(const Options& opts) {
     h.Add("m=" + std::to_string(opts.debug_m) + " l=" + (opts.no_inline ? "1" : "0"));
     for (const std::string& d : opts.debug_flags) h.Add("d=" + d);
     base_key = h.Hex();
+  }
+  // Prints one package's remarks after its `# PATH` line; files as the go command shows them.
+  auto print_entry = [&](const std::string& path, const CacheEntry& e) {
+    if (e.remarks.empty()) return;
+    std::string out = "# " + path + "\n";
+    for (const CachedRemark& r : e.remarks) {
+      out += loader.ShortPath(r.file) + ":" + std::to_string(r.line);
+      if (r.col != 0) out += ":" + std::to_string(r.col);
+      out += ": " + r.text + "\n";
+    }
+    std::cout << out;
+  };
+  // The manifest of this exact command (flags, patterns, directory, GOROOT): if nothing it
+  // recorded has changed and the patterns match the same directories, every package's key is
+  // known without reading or parsing a file.
+  std::string manifest_key;
+  {
+    KeyHasher h;
+    h.Add(base_key);
+    h.Add(loader.finder().work_dir());
+    h.Add(load_opts.goroot);
+    h.Add(load_opts.gomodcache);
+    for (const std::string& in : opts.inputs) h.Add(in);
+    manifest_key = h.Hex();
+  }
+  auto match_fingerprint = [&]() {
+    KeyHasher h;
+    for (const std::string& pat : opts.inputs) {
+      types::PatternMatch m = loader.finder().Match(pat, loader.build_context());
+      h.Add("pattern " + pat);
+      for (const std::string& e : m.errors) h.Add("error " + e);
+      for (const types::FoundPackage& f : m.pkgs) h.Add(f.path + " " + f.dir + " " + f.error);
+    }
+    return h.Hex();
+  };
+  if (std::optional<Manifest> m = cache.GetManifest(manifest_key)) {
+    bool valid = !m->stamps.empty() && m->stamps[0].path == "match:" + match_fingerprint();
+    for (size_t i = 1; valid && i < m->stamps.size(); ++i) {
+      FileStamp now;
+      if (!Stamp(m->stamps[i].path, &now)) now = FileStamp{m->stamps[i].path};
+      valid = now == m->stamps[i];
+    }
+    std::vector<CacheEntry> entries;
+    for (size_t i = 0; valid && i < m->keys.size(); ++i) {
+      std::optional<CacheEntry> e = cache.Get(m->keys[i]);
+      if (!e) valid = false; else entries.push_back(std::move(*e));
+    }
+    if (valid) {
+      for (size_t i = 0; i < entries.size(); ++i) print_entry(m->matched[i].first, entries[i]);
+      std::cout << std::flush;
+      return 0;
+    }
+  }
+
+  DiagnosticSink load_diags;
+  std::vector<types::PkgId> pkgs = loader.LoadPatterns(opts.inputs, load_diags);
+  if (load_diags.error_count() > 0) {
+    PrintDiagnostics(loader.sources(), load_diags, /*errors_only=*/true, opts.no_error_limit,
+                     &loader.universe());
+    return 1;
   }
   std::unordered_map<uint32_t, std::string> keys;
   std::function<std::string(types::PkgId)> key_of = [&](types::PkgId id) -> std::string {
@@ -435,6 +535,7 @@ int RunPackages(const Options& opts) {
   escape::ImportedTags imported(u, prepare, provider);
 
   int rc = 0;
+  Manifest manifest;
   for (types::PkgId id : pkgs) {
     if (!id.has_value() || id == u.unsafe_pkg) continue;
     const types::Package& p = u.Pkg(id);
@@ -477,24 +578,13 @@ int RunPackages(const Options& opts) {
       }
       cache.Put(key, *entry);
     }
-    if (entry->remarks.empty()) continue;
-    // Positions as this run's SourceSet prints them (relative to the work directory).
-    std::unordered_map<std::string, uint32_t> file_index;
-    for (const syntax::FileInfo& fi : p.ast.files) {
-      file_index[loader.sources().Get(fi.file_index).path] = fi.file_index;
-    }
-    std::string out = "# " + p.path + "\n";
-    for (const CachedRemark& r : entry->remarks) {
-      auto it = file_index.find(r.file);
-      std::string where = it != file_index.end()
-                              ? loader.sources().Format(Pos{it->second, r.line, r.col})
-                              : loader.ShortPath(r.file) + ":" + std::to_string(r.line) + ":" +
-                                    std::to_string(r.col);
-      out += where + ": " + r.text + "\n";
-    }
-    std::cout << out;
+    print_entry(p.path, *entry);
+    manifest.matched.push_back({p.path, p.dir});
+    manifest.keys.push_back(key);
   }
   std::cout << std::flush;
+  if (rc == 0 && !cache_dir.empty()) WriteManifest(cache, manifest_key, match_fingerprint(), loader,
+                                                   pkgs, std::move(manifest));
   return rc;
 }
 
