@@ -96,21 +96,40 @@ std::optional<std::string> Cache::Read(const std::string& key, const char* kind)
   return ss.str();
 }
 
-std::optional<Manifest> Cache::GetManifest(const std::string& key) const {
-  std::optional<std::string> text = Read(key, "manifest");
+namespace {
+
+// An entry's JSON object with its format and key, which a reader checks.
+nlohmann::json Envelope(const std::string& key) {
+  nlohmann::json j;
+  j["format"] = kFormat;
+  j["key"] = key;
+  return j;
+}
+
+}  // namespace
+
+// The entry of `key` and `kind` parsed, or nullopt if absent, unparsable or not for this key.
+std::optional<nlohmann::json> Cache::ReadChecked(const std::string& key, const char* kind) const {
+  std::optional<std::string> text = Read(key, kind);
   if (!text) return std::nullopt;
   nlohmann::json j = nlohmann::json::parse(*text, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded() || !j.is_object() || j.value("format", "") != kFormat ||
       j.value("key", "") != key) {
     return std::nullopt;
   }
+  return j;
+}
+
+std::optional<Manifest> Cache::GetManifest(const std::string& key) const {
+  std::optional<nlohmann::json> j = ReadChecked(key, "manifest");
+  if (!j) return std::nullopt;
   try {
     Manifest m;
-    for (const auto& p : j.at("matched")) {
+    for (const auto& p : j->at("matched")) {
       m.matched.push_back({p.at(0).get<std::string>(), p.at(1).get<std::string>()});
       m.keys.push_back(p.at(2).get<std::string>());
     }
-    for (const auto& f : j.at("stamps")) {
+    for (const auto& f : j->at("stamps")) {
       m.stamps.push_back({f.at(0).get<std::string>(), f.at(1).get<int64_t>(),
                           f.at(2).get<int64_t>(), f.at(3).get<int64_t>(), f.at(4).get<uint64_t>()});
     }
@@ -121,9 +140,7 @@ std::optional<Manifest> Cache::GetManifest(const std::string& key) const {
 }
 
 bool Cache::PutManifest(const std::string& key, const Manifest& m) const {
-  nlohmann::json j;
-  j["format"] = kFormat;
-  j["key"] = key;
+  nlohmann::json j = Envelope(key);
   j["matched"] = nlohmann::json::array();
   for (size_t i = 0; i < m.matched.size(); ++i) {
     j["matched"].push_back({m.matched[i].first, m.matched[i].second, m.keys[i]});
@@ -136,20 +153,15 @@ bool Cache::PutManifest(const std::string& key, const Manifest& m) const {
 }
 
 std::optional<CacheEntry> Cache::Get(const std::string& key) const {
-  std::optional<std::string> text = Read(key, "pkg");
-  if (!text) return std::nullopt;
-  nlohmann::json j = nlohmann::json::parse(*text, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded() || !j.is_object() || j.value("format", "") != kFormat ||
-      j.value("key", "") != key) {
-    return std::nullopt;
-  }
+  std::optional<nlohmann::json> j = ReadChecked(key, "pkg");
+  if (!j) return std::nullopt;
   try {
     CacheEntry e;
-    for (const auto& r : j.at("remarks")) {
+    for (const auto& r : j->at("remarks")) {
       e.remarks.push_back({r.at(0).get<std::string>(), r.at(1).get<uint32_t>(),
                            r.at(2).get<uint32_t>(), r.at(3).get<std::string>()});
     }
-    for (const auto& t : j.at("tags")) {
+    for (const auto& t : j->at("tags")) {
       e.tags.push_back({t.at(0).get<std::string>(), t.at(1).get<std::vector<std::string>>()});
     }
     return e;
@@ -159,9 +171,7 @@ std::optional<CacheEntry> Cache::Get(const std::string& key) const {
 }
 
 bool Cache::Put(const std::string& key, const CacheEntry& entry) const {
-  nlohmann::json j;
-  j["format"] = kFormat;
-  j["key"] = key;
+  nlohmann::json j = Envelope(key);
   j["remarks"] = nlohmann::json::array();
   for (const CachedRemark& r : entry.remarks) {
     j["remarks"].push_back({r.file, r.line, r.col, r.text});

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -91,6 +92,7 @@ class Cache {
   // DIR/ab/abcdef...-KIND (kind: "pkg" or "manifest").
   std::string Path(const std::string& key, const char* kind) const;
   std::optional<std::string> Read(const std::string& key, const char* kind) const;
+  std::optional<nlohmann::json> ReadChecked(const std::string& key, const char* kind) const;
   bool Write(const std::string& key, const char* kind, const std::string& text) const;
   std::string dir_;
 };

@@ -37,9 +37,6 @@ def have_go():
 
 
 def cmd_invalidate(a):
-    if not have_go():
-        print("SKIP: needs the standard library of an installed go (none on PATH)")
-        return SKIP
     cand = os.path.abspath(a.candidate)
     work = tempfile.mkdtemp(prefix="escapist-cache-")
     try:
@@ -102,9 +99,6 @@ def cmd_invalidate(a):
 
 
 def cmd_kill(a):
-    if not have_go():
-        print("SKIP: needs the standard library of an installed go (none on PATH)")
-        return SKIP
     cand = os.path.abspath(a.candidate)
     work = tempfile.mkdtemp(prefix="escapist-kill-")
     rng = random.Random(a.seed)
@@ -148,6 +142,9 @@ def main():
     k.add_argument("--trials", type=int, default=20)
     k.add_argument("--seed", type=int, default=1)
     a = ap.parse_args()
+    if not have_go():
+        print("SKIP: needs the standard library of an installed go (none on PATH)")
+        return SKIP
     return cmd_invalidate(a) if a.cmd == "invalidate" else cmd_kill(a)
 
 
