@@ -659,6 +659,15 @@ int Run(const Options& opts) {
     report::RenderEscape(result, prog, u, rep_opts, diags);
     walk::Remarks(prog, u, diags);
   }
+  // go build prints a package's compiler output after a `# IMPORTPATH` line; for one directory
+  // escapist does the same (files named on the command line form command-line-arguments, whose
+  // header gc-m and errorcheck ignore, so it is left out there).
+  bool any_output = false;
+  for (const Diagnostic& d : diags.diags()) any_output = any_output || d.severity == Severity::kRemark;
+  if (dir_mode && any_output && opts.package_path.empty() && !opts.json) {
+    std::string path = loader.finder().ImportPathOfDir(opts.inputs[0]);
+    if (!path.empty()) std::cout << "# " << path << '\n';
+  }
   PrintDiagnostics(loader.sources(), diags, /*errors_only=*/false, opts.no_error_limit);
   return diags.error_count() > 0 ? 1 : 0;
 }
