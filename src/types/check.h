@@ -114,6 +114,11 @@ class Loader {
   // that depend on `plain` (P without tests), as go test does.
   PkgId LoadXTest(const FoundPackage& f, PkgId plain, PkgId tested, DiagnosticSink& diags);
   std::string ImportChain(const std::string& last, const std::string& via) const;
+  // For packages given as files: the package that local import `path` of package `importer`
+  // (files in `dir`) names, NAME.go of the same directory (see LoadParsed), loaded as files;
+  // none if `path` is not such an import.
+  PkgId LoadSiblingPackage(const std::string& importer, const std::string& dir,
+                           const std::string& path, DiagnosticSink& diags);
 
   LoadOptions opts_;
   BuildContext ctxt_;

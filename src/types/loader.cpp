@@ -39,6 +39,11 @@ bool IsDir(const std::string& path) {
   return stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+bool IsRegularFile(const std::string& path) {
+  struct stat st;
+  return stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
 void* ThreadMain(void* arg) {
   auto* f = static_cast<std::function<void()>*>(arg);
   (*f)();
@@ -192,6 +197,19 @@ PkgId Loader::LoadParsed(PkgId id, const std::string& dir, const std::vector<Imp
       f.error = "could not import " + imp.path + " (no GOROOT)";
     } else {
       f = finder().Import(imp.path, dir.empty() ? finder().work_dir() : finder().Abs(dir));
+    }
+    if (!f.error.empty() && !go_rules) {
+      // Files named on the command line, as gc compiles the packages of a multi-package test
+      // directory (the Go test driver's errorcheckdir: `-p test/a X.dir/a.go`, then `-p main
+      // X.dir/main.go` importing "test/a" or "./a"): an import that names no package otherwise,
+      // "./NAME" or "PREFIX/NAME", is the package of NAME.go in the importer's directory.
+      PkgId local = LoadSiblingPackage(universe_.Pkg(id).path, dir, imp.path, diags);
+      if (local.has_value()) {
+        if (load_failed_.count(local.index())) failed = true;
+        resolved[imp.path] = local;
+        deps_[id.index()].push_back({universe_.Pkg(local).path, local});
+        continue;
+      }
     }
     if (!f.error.empty()) {
       diags.Error(imp.pos, f.error);
@@ -381,6 +399,25 @@ PkgId Loader::LoadFiles(const std::vector<std::string>& files, const std::string
     in_big_stack_ = false;
   }
   return result;
+}
+
+PkgId Loader::LoadSiblingPackage(const std::string& importer, const std::string& dir,
+                                 const std::string& path, DiagnosticSink& diags) {
+  std::string name;
+  std::string pkg_path = path;
+  if (path.rfind("./", 0) == 0) {
+    name = path.substr(2);
+    size_t slash = importer.rfind('/');
+    pkg_path = slash != std::string::npos ? importer.substr(0, slash + 1) + name : name;
+  } else if (size_t slash = path.find('/'); slash != std::string::npos) {
+    name = path.substr(slash + 1);
+  }
+  if (name.empty() || name.find('/') != std::string::npos || dir.empty()) return PkgId();
+  std::string file = dir + "/" + name + ".go";
+  if (!IsRegularFile(file)) return PkgId();
+  auto it = by_path_.find(pkg_path);
+  if (it != by_path_.end()) return it->second;
+  return LoadFiles({file}, pkg_path, diags);
 }
 
 PkgId Loader::LoadDir(const std::string& dir, const std::string& path, DiagnosticSink& diags) {
