@@ -140,6 +140,9 @@ UniverseImpl& Impl(const Universe& u);
 // Ensures the object's type is computed (method signatures are resolved lazily).
 void ResolveObject(const Universe& u, ObjId obj);
 std::string TypeStringTypes2(const Universe& u, TypeId t, PkgId local);
+// go/types' TypeString with package paths as the qualifier (vendored std paths without
+// "vendor/"), as tests/oracle prints types: aliases other than any, byte and rune as targets.
+std::string TypeStringGoTypes(const Universe& u, TypeId t);
 const char* BasicName(BasicKind k);
 const char* BuiltinName(BuiltinId id);
 

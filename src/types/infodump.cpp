@@ -19,7 +19,8 @@ std::string PathOf(const Universe& u, PkgId p) {
   return path;
 }
 
-// A string constant or struct tag: printable ASCII as is, other bytes and '"', '\' as \xNN.
+}  // namespace
+
 std::string OracleQuote(std::string_view s) {
   std::string out = "\"";
   for (unsigned char c : s) {
@@ -33,6 +34,8 @@ std::string OracleQuote(std::string_view s) {
   }
   return out + "\"";
 }
+
+namespace {
 
 // An exact number in lowest terms ("N" or "N/D"); "big" beyond go/constant's small floats.
 std::string Number(const mpq_class& v) {
@@ -57,200 +60,6 @@ std::string ValueString(const Constant& c) {
     default: return "unknown";
   }
 }
-
-struct Writer {
-  const Universe& u;
-  std::string out;
-  int depth = 0;
-
-  void TypeName(ObjId obj) {
-    const Object& o = u.Obj(obj);
-    if (o.pkg.has_value()) out += PathOf(u, o.pkg) + ".";
-    out += o.name;
-  }
-
-  void TypeParams(const std::vector<TypeId>& list) {
-    out += '[';
-    for (size_t i = 0; i < list.size(); ++i) {
-      if (i > 0) out += ", ";
-      const Type& tp = u.Get(list[i]);
-      out += tp.obj.has_value() ? u.Obj(tp.obj).name : std::string("?");
-      out += ' ';
-      Print(tp.constraint);
-    }
-    out += ']';
-  }
-
-  void Tuple(TypeId tuple, bool variadic) {
-    out += '(';
-    const auto& vars = u.Get(tuple).vars;
-    for (size_t i = 0; i < vars.size(); ++i) {
-      if (i > 0) out += ", ";
-      const Object& v = u.Obj(vars[i]);
-      if (!v.name.empty()) out += v.name + " ";
-      if (variadic && i + 1 == vars.size()) {
-        const Type& st = u.Get(v.type);
-        if (st.kind == TypeKind::kSlice && v.type != u.invalid_type) {
-          out += "...";
-          Print(st.elem);
-        } else {
-          Print(v.type);
-          out += "...";
-        }
-      } else {
-        Print(v.type);
-      }
-    }
-    out += ')';
-  }
-
-  void Signature(const Type& t) {
-    if (!t.type_params.empty()) TypeParams(t.type_params);
-    Tuple(t.params, t.variadic);
-    const auto& res = u.Get(t.results).vars;
-    if (res.empty()) return;
-    out += ' ';
-    if (res.size() == 1 && u.Obj(res[0]).name.empty()) {
-      Print(u.Obj(res[0]).type);
-      return;
-    }
-    Tuple(t.results, false);
-  }
-
-  void Print(TypeId id) {
-    if (!id.has_value()) {
-      out += "<nil>";
-      return;
-    }
-    if (depth > 64) {
-      out += "<cycle>";
-      return;
-    }
-    if (id == u.any_type) {
-      out += "any";
-      return;
-    }
-    if (id == u.byte_type) {
-      out += "byte";
-      return;
-    }
-    if (id == u.rune_type) {
-      out += "rune";
-      return;
-    }
-    ++depth;
-    const Type& t = u.Get(id);
-    switch (t.kind) {
-      case TypeKind::kInvalid: out += "invalid type"; break;
-      case TypeKind::kBasic:
-        out += t.basic == BasicKind::kUnsafePointer ? "unsafe.Pointer" : BasicName(t.basic);
-        break;
-      case TypeKind::kPointer:
-        out += '*';
-        Print(t.elem);
-        break;
-      case TypeKind::kSlice:
-        out += "[]";
-        Print(t.elem);
-        break;
-      case TypeKind::kArray:
-        out += '[' + std::to_string(t.len) + ']';
-        Print(t.elem);
-        break;
-      case TypeKind::kMap:
-        out += "map[";
-        Print(t.key);
-        out += ']';
-        Print(t.elem);
-        break;
-      case TypeKind::kChan:
-        if (t.dir == ChanDir::kSend) {
-          out += "chan<- ";
-        } else if (t.dir == ChanDir::kRecv) {
-          out += "<-chan ";
-        } else {
-          out += "chan ";
-          const Type& e = u.Get(t.elem);
-          if (e.kind == TypeKind::kChan && e.dir == ChanDir::kRecv) {
-            out += '(';
-            Print(t.elem);
-            out += ')';
-            break;
-          }
-        }
-        Print(t.elem);
-        break;
-      case TypeKind::kSignature:
-        out += "func";
-        Signature(t);
-        break;
-      case TypeKind::kStruct:
-        out += "struct{";
-        for (size_t i = 0; i < t.fields.size(); ++i) {
-          if (i > 0) out += "; ";
-          const Object& f = u.Obj(t.fields[i]);
-          if (!f.embedded) out += f.name + " ";
-          Print(f.type);
-          if (i < t.tags.size() && !t.tags[i].empty()) out += " " + OracleQuote(t.tags[i]);
-        }
-        out += '}';
-        break;
-      case TypeKind::kInterface: {
-        if (t.implicit && t.methods.empty() && t.embeddeds.size() == 1) {
-          Print(t.embeddeds[0]);
-          break;
-        }
-        std::vector<ObjId> methods = t.methods;
-        std::sort(methods.begin(), methods.end(),
-                  [&](ObjId a, ObjId b) { return u.Obj(a).name < u.Obj(b).name; });
-        out += "interface{";
-        bool first = true;
-        for (ObjId m : methods) {
-          if (!first) out += "; ";
-          first = false;
-          out += u.Obj(m).name;
-          Signature(u.Get(u.Obj(m).type));
-        }
-        for (TypeId e : t.embeddeds) {
-          if (!first) out += "; ";
-          first = false;
-          Print(e);
-        }
-        out += '}';
-        break;
-      }
-      case TypeKind::kNamed:
-        if (t.obj.has_value()) {
-          TypeName(t.obj);
-        } else {
-          out += '?';
-        }
-        if (!t.targs.empty()) {
-          out += '[';
-          for (size_t i = 0; i < t.targs.size(); ++i) {
-            if (i > 0) out += ", ";
-            Print(t.targs[i]);
-          }
-          out += ']';
-        } else if (!t.named_tparams.empty()) {
-          TypeParams(t.named_tparams);
-        }
-        break;
-      case TypeKind::kTypeParam:
-        out += t.obj.has_value() ? u.Obj(t.obj).name : std::string("?");
-        break;
-      case TypeKind::kTuple: Tuple(id, false); break;
-      case TypeKind::kUnion:
-        for (size_t i = 0; i < t.terms.size(); ++i) {
-          if (i > 0) out += " | ";
-          if (t.terms[i].tilde) out += '~';
-          Print(t.terms[i].type);
-        }
-        break;
-    }
-    --depth;
-  }
-};
 
 const char* ModeString(const Universe& u, const TypeAndValue& tv) {
   switch (tv.mode) {
@@ -304,11 +113,7 @@ NodeId EmbeddedFieldIdent(const syntax::Ast& ast, NodeId e) {
 
 }  // namespace
 
-std::string OracleTypeString(const Universe& u, TypeId t) {
-  Writer w{u, {}};
-  w.Print(t);
-  return w.out;
-}
+std::string OracleTypeString(const Universe& u, TypeId t) { return TypeStringGoTypes(u, t); }
 
 Pos ExprStart(const syntax::Ast& ast, NodeId id) {
   for (int guard = 0; guard < 10000 && id.has_value(); ++guard) {

@@ -26,6 +26,10 @@ std::string DumpInfo(const Universe& u, const SourceSet& sources, PkgId pkg);
 // returning the package path (aliases other than `any` are their targets here anyway).
 std::string OracleTypeString(const Universe& u, TypeId t);
 
+// A string constant or struct tag as tests/oracle/main.go quotes it: printable ASCII as is, other
+// bytes and '"', '\\' as \xNN.
+std::string OracleQuote(std::string_view s);
+
 // The position where expression `n` starts, as go/ast's Node.Pos: the leftmost token (syntax
 // nodes are at their operator: a call at `(`, a selector at `.`, a binary expression at its
 // operator).

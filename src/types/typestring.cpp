@@ -1,11 +1,13 @@
 // types/typestring.cpp -- spelling types, constants and expressions: gc's -m spelling
 // (types/fmt.go tconv in fmtGo mode), types2's TypeString for error messages, go/constant-style
 // literal formatting (ir/fmt.go), and types2's ExprString for syntax in messages.
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 
 #include "syntax/parse.h"
 #include "types/checker.h"
+#include "types/infodump.h"
 
 namespace escapist::types {
 
@@ -13,7 +15,10 @@ const char* BasicName(BasicKind k);
 
 namespace {
 
-enum class Style { kGc, kTypes2 };
+// kGc: gc's tconv (-m messages); kTypes2: types2's TypeString with package names (error
+// messages); kGoTypes: go/types' TypeString with package paths as the qualifier, the spelling
+// tests/oracle compares (vendored std paths without "vendor/").
+enum class Style { kGc, kTypes2, kGoTypes };
 
 struct Printer {
   const Universe& u;
@@ -30,6 +35,15 @@ struct Printer {
 
   void Qualified(ObjId obj) {
     const Object& o = u.Obj(obj);
+    if (style == Style::kGoTypes) {
+      if (o.pkg.has_value()) {
+        const std::string& path = u.Pkg(o.pkg).path;
+        out += path.rfind("vendor/", 0) == 0 ? path.substr(7) : path;
+        out += '.';
+      }
+      out += o.name;
+      return;
+    }
     if (o.pkg.has_value() && o.pkg != local) {
       const Package& p = u.Pkg(o.pkg);
       out += style == Style::kGc ? p.name : (p.name.empty() ? p.path : p.name);
@@ -50,11 +64,16 @@ struct Printer {
       }
       if (variadic && i + 1 == vars.size()) {
         const Type& st = u.Get(v.type);
-        out += "...";
-        if (st.kind == TypeKind::kSlice) {
-          Print(st.elem);
+        if (style == Style::kGoTypes && (st.kind != TypeKind::kSlice || v.type == u.invalid_type)) {
+          Print(v.type);  // go/types: "T..." when the variadic parameter is not a slice
+          out += "...";
         } else {
-          Print(v.type);  // e.g. string for append([]byte, string...)
+          out += "...";
+          if (st.kind == TypeKind::kSlice) {
+            Print(st.elem);
+          } else {
+            Print(v.type);  // e.g. string for append([]byte, string...)
+          }
         }
       } else {
         Print(v.type);
@@ -64,7 +83,7 @@ struct Printer {
   }
 
   void Signature(const Type& t) {
-    bool names = style == Style::kTypes2;
+    bool names = style != Style::kGc;
     Tuple(t.params, t.variadic, names);
     const auto& res = u.Get(t.results).vars;
     if (res.empty()) return;
@@ -74,6 +93,18 @@ struct Printer {
       return;
     }
     Tuple(t.results, false, names);
+  }
+
+  // A type parameter list: "[P any, Q comparable]".
+  void TypeParams(const std::vector<TypeId>& list) {
+    out += '[';
+    for (size_t i = 0; i < list.size(); ++i) {
+      if (i > 0) out += ", ";
+      Print(list[i]);
+      out += ' ';
+      Print(u.Get(list[i]).constraint);
+    }
+    out += ']';
   }
 
   void TypeList(const std::vector<TypeId>& list) {
@@ -91,7 +122,7 @@ struct Printer {
       return;
     }
     if (++depth > 64) {
-      out += "...";
+      out += style == Style::kGoTypes ? "<cycle>" : "...";
       --depth;
       return;
     }
@@ -143,7 +174,7 @@ struct Printer {
         break;
       case TypeKind::kArray:
         out += '[';
-        out += t.len < 0 ? std::string("unknown") : std::to_string(t.len);
+        out += t.len < 0 && style != Style::kGoTypes ? std::string("unknown") : std::to_string(t.len);
         out += ']';
         Print(t.elem);
         break;
@@ -171,16 +202,7 @@ struct Printer {
       }
       case TypeKind::kSignature:
         out += "func";
-        if (!t.type_params.empty() && style == Style::kTypes2) {
-          out += '[';
-          for (size_t i = 0; i < t.type_params.size(); ++i) {
-            if (i > 0) out += ", ";
-            Print(t.type_params[i]);
-            out += ' ';
-            Print(u.Get(t.type_params[i]).constraint);
-          }
-          out += ']';
-        }
+        if (!t.type_params.empty() && style != Style::kGc) TypeParams(t.type_params);
         Signature(t);
         break;
       case TypeKind::kStruct:
@@ -200,7 +222,7 @@ struct Printer {
           Print(f.type);
           if (i < t.tags.size() && !t.tags[i].empty()) {
             out += ' ';
-            out += Quote(t.tags[i]);
+            out += style == Style::kGoTypes ? OracleQuote(t.tags[i]) : Quote(t.tags[i]);
           }
         }
         if (style == Style::kGc && !t.fields.empty()) out += ' ';
@@ -224,9 +246,19 @@ struct Printer {
           out += " }";
           break;
         }
+        if (style == Style::kGoTypes && t.implicit && t.methods.empty() &&
+            t.embeddeds.size() == 1) {
+          Print(t.embeddeds[0]);  // a constraint written without interface{}
+          break;
+        }
+        std::vector<ObjId> methods = t.methods;
+        if (style == Style::kGoTypes) {
+          std::sort(methods.begin(), methods.end(),
+                    [&](ObjId a, ObjId b) { return u.Obj(a).name < u.Obj(b).name; });
+        }
         out += "interface{";
         bool first = true;
-        for (ObjId m : t.methods) {
+        for (ObjId m : methods) {
           if (!first) out += "; ";
           first = false;
           const Object& mo = u.Obj(m);
@@ -238,7 +270,9 @@ struct Printer {
           first = false;
           Print(e);
         }
-        if (t.embeddeds.empty() && t.methods.empty() && t.is_comparable) out += "comparable";
+        if (style == Style::kTypes2 && t.embeddeds.empty() && t.methods.empty() && t.is_comparable) {
+          out += "comparable";
+        }
         out += '}';
         break;
       }
@@ -248,13 +282,17 @@ struct Printer {
         } else {
           out += "?";
         }
-        if (!t.targs.empty()) TypeList(t.targs);
+        if (!t.targs.empty()) {
+          TypeList(t.targs);
+        } else if (style == Style::kGoTypes && !t.named_tparams.empty()) {
+          TypeParams(t.named_tparams);
+        }
         break;
       case TypeKind::kTypeParam:
         out += t.obj.has_value() ? u.Obj(t.obj).name : std::string("?");
         break;
       case TypeKind::kTuple:
-        Tuple(id, false, style == Style::kTypes2);
+        Tuple(id, false, style != Style::kGc);
         break;
       case TypeKind::kUnion:
         for (size_t i = 0; i < t.terms.size(); ++i) {
@@ -273,6 +311,12 @@ struct Printer {
 
 std::string TypeString(const Universe& u, TypeId t, PkgId local) {
   Printer p{u, local, Style::kGc, {}};
+  p.Print(t);
+  return p.out;
+}
+
+std::string TypeStringGoTypes(const Universe& u, TypeId t) {
+  Printer p{u, PkgId(), Style::kGoTypes, {}};
   p.Print(t);
   return p.out;
 }
