@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Conformance of escapist with gc, measured against the installed Go toolchain as the oracle.
 
-Three checks, each a subcommand:
+Checks, each a subcommand:
 
   score SUITE       run gc (`go tool compile -m ...`) and escapist on the same files, compare
                     their diagnostics as multisets of (file, line, col, message), and fail if
@@ -12,6 +12,11 @@ Three checks, each a subcommand:
                     same annotations too: an annotation gc does not satisfy is a broken test.
   crash DIR         run escapist on every .go file under DIR with a time limit: zero crashes
                     (signals, internal errors, exit codes other than 0/1/2) and zero hangs.
+  lab DIR           every gc -m -l line of DIR's functions that do not call other packages.
+  lab-exact DIR     `escapist -m -l .` in DIR byte-identical to `go build -gcflags='-m -l' .`.
+  errorcheckdir DIR the files of a multi-package test directory compiled one package at a time
+                    (gc with -D test and an importcfg of the earlier ones): identical -m output.
+  cli               command-line errors: one line, exit 2.
 
 Files with imports are compiled by gc with an importcfg for the standard library built with
 `go list -export`. Without `go` on PATH, score/--verify-gc skip with a message (exit 77, which
@@ -24,6 +29,7 @@ import json
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -509,6 +515,79 @@ def cmd_crash(args):
     return 0 if crashes == 0 and hangs == 0 else 1
 
 
+def cmd_lab_exact(args):
+    """In package directory DIR, `escapist FLAGS .` prints byte for byte what
+    `go build -gcflags='FLAGS' .` prints (its `# PATH` header, lines and their order)."""
+    if shutil.which("go") is None:
+        print("SKIP: no go toolchain on PATH; the lab is checked against gc itself")
+        return SKIP
+    flags = args.flags or ["-m", "-l"]
+    # A non-main package: go build discards the result. (Never `-o /dev/null` here: as root, a
+    # compile step can replace the device with a regular file.)
+    gc = subprocess.run(["go", "build", "-gcflags=" + " ".join(flags), "."],
+                        cwd=args.dir, capture_output=True, text=True)
+    cand = subprocess.run([os.path.abspath(args.candidate)] + flags + ["."], cwd=args.dir,
+                          capture_output=True, text=True)
+    want, got = gc.stderr + gc.stdout, cand.stdout + cand.stderr
+    if want == got:
+        print("lab exact: %d lines identical to go build -gcflags='%s'" % (len(want.splitlines()), " ".join(flags)))
+        return 0
+    print("go build printed:\n" + want + "\nescapist printed:\n" + got)
+    return 1
+
+
+def cmd_errorcheckdir(args):
+    """The packages of a multi-package test directory, compiled one at a time as the Go test
+    driver's errorcheckdir does (files sorted; each file its own package here, `-p test/NAME`;
+    later packages import earlier ones as "./NAME" or "test/NAME"). gc compiles each with `-D test`
+    and an importcfg naming the earlier packages' export data; escapist gets the same files and -p
+    and must find the earlier packages from source. Their -m output must be identical, package by
+    package."""
+    if shutil.which("go") is None:
+        print("SKIP: no go toolchain on PATH; gc is the oracle")
+        return SKIP
+    flags = args.flags or ["-m", "-l"]
+
+    def norm(text):
+        """Diagnostic lines, sorted, files by base name (gc with -D prints them absolute)."""
+        out = []
+        for l in text.splitlines():
+            if l and not l.startswith("#"):
+                out.append(os.path.basename(l.split(":", 1)[0]) + ":" + l.split(":", 1)[1] if ":" in l else l)
+        return sorted(out)
+
+    cand = os.path.abspath(args.candidate)
+    parent, base = os.path.split(os.path.abspath(args.dir))
+    work = tempfile.mkdtemp(prefix="escapist-ecdir-")
+    try:
+        cfg = os.path.join(work, "importcfg")
+        shutil.copy(importcfg(), cfg)
+        failures = 0
+        for name in sorted(f for f in os.listdir(args.dir) if f.endswith(".go")):
+            pkg = "test/" + name[:-3]
+            src = os.path.join(base, name)
+            obj = os.path.join(work, name[:-3] + ".o")
+            gc = subprocess.run(["go", "tool", "compile", "-p", pkg, "-D", "test", "-importcfg", cfg,
+                                 "-o", obj] + flags + [src], cwd=parent, capture_output=True, text=True)
+            if gc.returncode != 0:
+                print("gc failed on %s:\n%s" % (src, gc.stdout + gc.stderr))
+                return 1
+            with open(cfg, "a") as f:
+                f.write("packagefile %s=%s\n" % (pkg, obj))
+            c = subprocess.run([cand, "-p=" + pkg] + flags + [src], cwd=parent, capture_output=True,
+                               text=True)
+            want, got = norm(gc.stdout + gc.stderr), norm(c.stdout + c.stderr)
+            if want != got or c.returncode != 0:
+                failures += 1
+                print("FAIL %s (rc %d)\n  gc:\n    %s\n  escapist:\n    %s" % (
+                    src, c.returncode, "\n    ".join(want), "\n    ".join(got)))
+            else:
+                print("ok   %s: %d lines as gc" % (src, len(want)))
+        return 1 if failures else 0
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -534,11 +613,16 @@ def main():
     lab.add_argument("dir")
     lab.add_argument("--candidate", required=True)
     lab.add_argument("--flags", nargs="*")
+    for name in ("lab-exact", "errorcheckdir"):
+        x = sub.add_parser(name)
+        x.add_argument("dir")
+        x.add_argument("--candidate", required=True)
+        x.add_argument("--flags", nargs="*")
     cli = sub.add_parser("cli")
     cli.add_argument("--candidate", required=True)
     args = ap.parse_args()
     return {"score": cmd_score, "errorcheck": cmd_errorcheck, "crash": cmd_crash, "lab": cmd_lab,
-            "cli": cmd_cli}[args.cmd](args)
+            "cli": cmd_cli, "lab-exact": cmd_lab_exact, "errorcheckdir": cmd_errorcheckdir}[args.cmd](args)
 
 
 if __name__ == "__main__":
