@@ -265,7 +265,7 @@ class Universe {
   Store<TypeId, Type> types;
   Store<ObjId, Object> objects;
   Store<ConstId, Constant> constants;
-  // NewConstant's interned booleans and integers in [-2^31, 2^31): constants are never changed
+  // NewConstant's interned booleans and integers that fit in int64: constants are never changed
   // once made, and most of std's (0, 1, small literals) repeat.
   std::unordered_map<int64_t, ConstId> small_int_constants;
   ConstId bool_constants[2];
@@ -297,7 +297,7 @@ class Universe {
   TypeId NewTuple(std::vector<ObjId> vars);  // vars empty: one shared empty tuple (immutable)
   TypeId NewType(Type t);  // any other kind
   ObjId NewObject(Object obj);
-  ConstId NewConstant(Constant c);  // shared for bools and small integers (immutable)
+  ConstId NewConstant(Constant c);  // shared for bools and int64-range integers (immutable)
   ScopeId NewScope(ScopeId parent);
 
   const Type& Get(TypeId id) const { return types.Get(id); }
