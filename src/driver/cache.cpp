@@ -17,7 +17,7 @@ namespace escapist::driver {
 
 namespace {
 
-constexpr const char* kFormat = "escapist-cache-1";
+constexpr const char* kFormat = "escapist-cache-2";  // 2: manifests without directories
 
 std::string ToHex(const unsigned char* d, unsigned n) {
   static const char* kDigits = "0123456789abcdef";
@@ -87,15 +87,6 @@ std::string Cache::Path(const std::string& key, const char* kind) const {
   return dir_ + "/" + key.substr(0, 2) + "/" + key + "-" + kind;
 }
 
-std::optional<std::string> Cache::Read(const std::string& key, const char* kind) const {
-  if (dir_.empty() || key.size() < 2) return std::nullopt;
-  std::ifstream in(Path(key, kind), std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 namespace {
 
 // An entry's JSON object with its format and key, which a reader checks.
@@ -108,11 +99,11 @@ nlohmann::json Envelope(const std::string& key) {
 
 }  // namespace
 
-// The entry of `key` and `kind` parsed, or nullopt if absent, unparsable or not for this key.
-std::optional<nlohmann::json> Cache::ReadChecked(const std::string& key, const char* kind) const {
-  std::optional<std::string> text = Read(key, kind);
-  if (!text) return std::nullopt;
-  nlohmann::json j = nlohmann::json::parse(*text, nullptr, /*allow_exceptions=*/false);
+std::optional<nlohmann::json> Cache::Read(const std::string& key, const char* kind) const {
+  if (dir_.empty() || key.size() < 2) return std::nullopt;
+  std::ifstream in(Path(key, kind), std::ios::binary);
+  if (!in) return std::nullopt;
+  nlohmann::json j = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded() || !j.is_object() || j.value("format", "") != kFormat ||
       j.value("key", "") != key) {
     return std::nullopt;
@@ -121,13 +112,13 @@ std::optional<nlohmann::json> Cache::ReadChecked(const std::string& key, const c
 }
 
 std::optional<Manifest> Cache::GetManifest(const std::string& key) const {
-  std::optional<nlohmann::json> j = ReadChecked(key, "manifest");
+  std::optional<nlohmann::json> j = Read(key, "manifest");
   if (!j) return std::nullopt;
   try {
     Manifest m;
     for (const auto& p : j->at("matched")) {
-      m.matched.push_back({p.at(0).get<std::string>(), p.at(1).get<std::string>()});
-      m.keys.push_back(p.at(2).get<std::string>());
+      m.matched.push_back(p.at(0).get<std::string>());
+      m.keys.push_back(p.at(1).get<std::string>());
     }
     for (const auto& f : j->at("stamps")) {
       m.stamps.push_back({f.at(0).get<std::string>(), f.at(1).get<int64_t>(),
@@ -143,7 +134,7 @@ bool Cache::PutManifest(const std::string& key, const Manifest& m) const {
   nlohmann::json j = Envelope(key);
   j["matched"] = nlohmann::json::array();
   for (size_t i = 0; i < m.matched.size(); ++i) {
-    j["matched"].push_back({m.matched[i].first, m.matched[i].second, m.keys[i]});
+    j["matched"].push_back({m.matched[i], m.keys[i]});
   }
   j["stamps"] = nlohmann::json::array();
   for (const FileStamp& f : m.stamps) {
@@ -153,7 +144,7 @@ bool Cache::PutManifest(const std::string& key, const Manifest& m) const {
 }
 
 std::optional<CacheEntry> Cache::Get(const std::string& key) const {
-  std::optional<nlohmann::json> j = ReadChecked(key, "pkg");
+  std::optional<nlohmann::json> j = Read(key, "pkg");
   if (!j) return std::nullopt;
   try {
     CacheEntry e;

@@ -69,11 +69,11 @@ struct FileStamp {
 bool Stamp(const std::string& path, FileStamp* out);
 
 // What one run over package patterns found, so that an identical later run can skip loading:
-// the matched packages (import path, directory, result key) in output order, and the stamps of
-// every file and directory their keys were computed from. Valid while every stamp is unchanged.
+// the matched packages (import path, result key) in output order, and the stamps of every file
+// and directory their keys were computed from. Valid while every stamp is unchanged.
 struct Manifest {
-  std::vector<std::pair<std::string, std::string>> matched;  // (import path, dir), in order
-  std::vector<std::string> keys;                              // parallel to matched
+  std::vector<std::string> matched;  // import paths, in order
+  std::vector<std::string> keys;     // parallel to matched
   std::vector<FileStamp> stamps;
 };
 
@@ -91,8 +91,8 @@ class Cache {
  private:
   // DIR/ab/abcdef...-KIND (kind: "pkg" or "manifest").
   std::string Path(const std::string& key, const char* kind) const;
-  std::optional<std::string> Read(const std::string& key, const char* kind) const;
-  std::optional<nlohmann::json> ReadChecked(const std::string& key, const char* kind) const;
+  // The entry parsed, or nullopt if absent, unparsable or recorded for another key.
+  std::optional<nlohmann::json> Read(const std::string& key, const char* kind) const;
   bool Write(const std::string& key, const char* kind, const std::string& text) const;
   std::string dir_;
 };

@@ -4,27 +4,27 @@
 #include <sys/stat.h>
 
 #include <CLI/CLI.hpp>
-#include <functional>
-#include <unordered_set>
-#include <chrono>
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <memory>
 #include <set>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "escape/escape.h"
 #include "ir/build.h"
 #include "report/report.h"
+#include "driver/cache.h"
 #include "types/check.h"
 #include "types/infodump.h"
-#include "driver/cache.h"
 #include "walk/walk.h"
 
 namespace escapist::driver {
@@ -352,6 +352,22 @@ escape::Options EscapeOptions(const Options& opts, const SourceSet* sources) {
   return esc_opts;
 }
 
+// Escape analysis of `prog` (its imports' tags from `imported`) and the -m remarks gc prints for
+// it, escape's then walk's, appended to `diags`. Returns the analysis, whose tags the caller may
+// export.
+escape::Result AnalyzeAndReport(const ir::Program& prog, const types::Universe& u,
+                                const SourceSet& sources, const Options& opts,
+                                escape::ImportedTags& imported, DiagnosticSink& diags) {
+  escape::Options esc_opts = EscapeOptions(opts, &sources);
+  esc_opts.imported_leaks = imported.Hook();
+  escape::Result result = escape::Analyze(prog, u, esc_opts);
+  report::Options rep_opts;
+  rep_opts.debug_m = opts.debug_m;
+  report::RenderEscape(result, prog, u, rep_opts, diags);
+  walk::Remarks(prog, u, diags);
+  return result;
+}
+
 // The symbol of a declared function or method as the cache names it: "F", "T.M", "(*T).M"; ""
 // for functions no other package can call (init, _).
 std::string FuncSymbol(const types::Universe& u, types::ObjId f) {
@@ -483,7 +499,7 @@ int RunPackages(const Options& opts) {
       if (!e) valid = false; else entries.push_back(std::move(*e));
     }
     if (valid) {
-      for (size_t i = 0; i < entries.size(); ++i) print_entry(m->matched[i].first, entries[i]);
+      for (size_t i = 0; i < entries.size(); ++i) print_entry(m->matched[i], entries[i]);
       std::cout << std::flush;
       return 0;
     }
@@ -553,15 +569,9 @@ int RunPackages(const Options& opts) {
       ir::Program prog = ir::Build(u, id, diags);
       entry.emplace();
       if (opts.debug_m > 0) {
-        escape::Options esc_opts = EscapeOptions(opts, &loader.sources());
-        esc_opts.imported_leaks = imported.Hook();
-        escape::Result result = escape::Analyze(prog, u, esc_opts);
+        escape::Result result = AnalyzeAndReport(prog, u, loader.sources(), opts, imported, diags);
         auto exported = escape::ExportTags(prog, result);
         imported.Put(id, exported);
-        report::Options rep_opts;
-        rep_opts.debug_m = opts.debug_m;
-        report::RenderEscape(result, prog, u, rep_opts, diags);
-        walk::Remarks(prog, u, diags);
         for (types::ObjId f : p.info.funcs) {
           auto it = exported.find(f.index());
           std::string sym = FuncSymbol(u, f);
@@ -579,7 +589,7 @@ int RunPackages(const Options& opts) {
       cache.Put(key, *entry);
     }
     print_entry(p.path, *entry);
-    manifest.matched.push_back({p.path, p.dir});
+    manifest.matched.push_back(p.path);
     manifest.keys.push_back(key);
   }
   std::cout << std::flush;
@@ -650,14 +660,8 @@ int Run(const Options& opts) {
     return 0;
   }
   if (opts.debug_m > 0) {
-    escape::Options esc_opts = EscapeOptions(opts, &loader.sources());
     escape::ImportedTags imported(u);
-    esc_opts.imported_leaks = imported.Hook();
-    escape::Result result = escape::Analyze(prog, u, esc_opts);
-    report::Options rep_opts;
-    rep_opts.debug_m = opts.debug_m;
-    report::RenderEscape(result, prog, u, rep_opts, diags);
-    walk::Remarks(prog, u, diags);
+    AnalyzeAndReport(prog, u, loader.sources(), opts, imported, diags);
   }
   // go build prints a package's compiler output after a `# IMPORTPATH` line; for one directory
   // escapist does the same (files named on the command line form command-line-arguments, whose

@@ -181,10 +181,8 @@ bool InternalAllowed(const std::string& importer, bool importer_is_std, const st
 
 PkgId Loader::LoadParsed(PkgId id, const std::string& dir, const std::vector<ImportDecl>& imports,
                          DiagnosticSink& diags, int syntax_errors, bool go_rules) {
-  Package& p = universe_.Pkg(id);
   std::unordered_map<std::string, PkgId> resolved;
   bool failed = syntax_errors > 0;
-  int before = diags.error_count();
   for (const ImportDecl& imp : imports) {
     if (imp.path == "unsafe") {
       resolved[imp.path] = universe_.unsafe_pkg;
@@ -250,8 +248,6 @@ PkgId Loader::LoadParsed(PkgId id, const std::string& dir, const std::vector<Imp
     universe_.Pkg(id).has_errors = true;
     return id;
   }
-  (void)p;
-  (void)before;
   if (opts_.defer_check) {
     unchecked_[id.index()] = std::move(resolved);
     return id;
