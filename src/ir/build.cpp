@@ -8,14 +8,16 @@
 
 namespace escapist::ir {
 
-Builder::Builder(const types::Universe& u, types::PkgId pkg, DiagnosticSink& diags, Program& prog)
+Builder::Builder(const types::Universe& u, types::PkgId pkg, DiagnosticSink& diags, Program& prog,
+                 BuildContext& ctx)
     : u_(u),
       pkg_(pkg),
       p_(u.Pkg(pkg)),
       ast_(u.Pkg(pkg).ast),
       info_(u.Pkg(pkg).info),
       diags_(diags),
-      prog_(prog) {}
+      prog_(prog),
+      ctx_(ctx) {}
 
 void Builder::Unknown(Pos pos, const std::string& what) { diags_.Remark(pos, "unknown: " + what); }
 
@@ -66,10 +68,7 @@ void Builder::Run() {
   int init_count = 0;
   for (ObjId obj : info_.funcs) {
     const types::Object& o = O(obj);
-    if (IsGeneric(u_, ast_, obj)) {
-      Unknown(o.pos, "generic function " + o.name);
-      continue;
-    }
+    if (IsGeneric(u_, ast_, obj)) continue;  // only its shaped instances are compiled
     std::string name = o.name;
     Pos pos = o.pos;
     if (o.method_of.has_value()) {
@@ -112,7 +111,7 @@ void Builder::DeclareParams(FnState& st, TypeId sig_id) {
       v.name = "~r" + std::to_string(result_index);
     }
     v.pos = o.pos;
-    v.type = o.type;
+    v.type = Sub(o.type);
     v.cls = cls;
     v.curfn = st.fn;
     v.obj = obj;
@@ -136,7 +135,7 @@ VarId Builder::NewLocal(const std::string& name, Pos pos, TypeId type, ObjId obj
   Var v;
   v.name = name;
   v.pos = pos;
-  v.type = type;
+  v.type = Sub(type);
   v.cls = Class::kAuto;
   v.curfn = st_->fn;
   v.obj = obj;
@@ -160,8 +159,8 @@ VarId Builder::NewTemp(Pos pos, TypeId type) {
 }
 
 VarId Builder::GlobalVar(ObjId obj) {
-  auto it = globals_.find(obj.index());
-  if (it != globals_.end()) return it->second;
+  auto it = ctx_.globals.find(obj.index());
+  if (it != ctx_.globals.end()) return it->second;
   const types::Object& o = O(obj);
   Var v;
   v.name = o.name;
@@ -170,7 +169,7 @@ VarId Builder::GlobalVar(ObjId obj) {
   v.cls = Class::kExtern;
   v.obj = obj;
   VarId id = prog_.vars.Add(std::move(v));
-  globals_[obj.index()] = id;
+  ctx_.globals[obj.index()] = id;
   return id;
 }
 
@@ -185,7 +184,7 @@ VarId LookupIn(Builder& b, FnState* st, ObjId obj, Pos pos) {
     Var v;
     v.name = o.name;
     v.pos = o.pos;
-    v.type = o.type;
+    v.type = b.Sub(o.type);
     v.curfn = st->fn;
     v.obj = obj;
     VarId id = b.prog_.vars.Add(std::move(v));
@@ -198,7 +197,7 @@ VarId LookupIn(Builder& b, FnState* st, ObjId obj, Pos pos) {
   Var v;
   v.name = o.name;
   v.pos = pos;
-  v.type = o.type;
+  v.type = b.Sub(o.type);
   v.cls = Class::kAuto;
   v.curfn = st->fn;
   v.obj = obj;
@@ -245,6 +244,7 @@ std::string Builder::ClosureName(FuncId outer_id, Op why) {
 }
 
 NodeId Builder::FuncLit(SynId lit) {
+  TypeId raw_sig = info_.types.Get(lit).type;  // params are declared from the checker's objects
   TypeId sig = TypeOf(lit);
   Pos pos = S(lit).pos;
   FuncId outer = st_->fn;
@@ -263,7 +263,7 @@ NodeId Builder::FuncLit(SynId lit) {
   st.parent = st_;
   FnState* saved = st_;
   st_ = &st;
-  DeclareParams(st, sig);
+  DeclareParams(st, raw_sig);
   if (S(lit).y.has_value()) {
     NodeId body = Block(S(lit).y);
     prog_.funcs.Get(fn).body = body;
@@ -278,8 +278,10 @@ Program Build(const types::Universe& u, types::PkgId pkg, DiagnosticSink& diags)
   Program prog;
   prog.pkg = pkg;
   if (!pkg.has_value() || pkg.index() >= u.packages.size()) return prog;
-  Builder b(u, pkg, diags, prog);
+  BuildContext ctx;
+  Builder b(u, pkg, diags, prog, ctx);
   b.Run();
+  BuildInstances(u, diags, prog, ctx, b);
   // gc runs loopvar.ForCapture on every function before escape analysis.
   for (size_t i = 0; i < prog.target_funcs.size(); ++i) ForCapture(prog, u, prog.target_funcs[i]);
   return prog;

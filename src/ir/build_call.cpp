@@ -49,7 +49,7 @@ bool AnyCallOrChan(const Program& prog, NodeId n) {
 TypeId Builder::MethodExprType(ObjId method, TypeId recv) {
   auto it = methexpr_types_.find(method.index());
   if (it != methexpr_types_.end()) return it->second;
-  TypeId sig = O(method).type;
+  TypeId sig = Sub(O(method).type);
   if (!sig.has_value() || T(sig).kind != TypeKind::kSignature) return sig;
   const types::Type& s = T(sig);
   std::vector<ObjId> params;
@@ -210,16 +210,6 @@ NodeId Builder::Call(SynId e) {
     }
     return Builtin(e, O(obj).builtin);
   }
-  bool generic = info_.instances.Get(fun).size() > 0;
-  if (S(fun).kind == syntax::NodeKind::kIndex) {
-    SynId fx = Unparen(S(fun).x);
-    TypeId xt = TV(fx).type;
-    generic = generic || info_.instances.Get(fx).size() > 0 ||
-              (xt.has_value() && T(xt).kind == TypeKind::kSignature && !T(xt).type_params.empty());
-  }
-  if (generic) {
-    return Bad(s.pos, e, "call of a generic function");
-  }
   TypeId ft = Core(ftv.type);
   if (!ft.has_value() || T(ft).kind != TypeKind::kSignature) return Bad(s.pos, e, "call");
 
@@ -232,7 +222,27 @@ NodeId Builder::Call(SynId e) {
       info_.selections.Get(fun).kind == types::Selection::Kind::kMethodVal) {
     const types::Selection& sel = info_.selections.Get(fun);
     NodeId recv = RecvExpr(fun, sel);
-    if (types::IsInterface(u_, N(recv).type)) {
+    ObjId inst = MethodInstance(fun, sel, N(recv).type);
+    TypeId raw_recv = info_.types.Get(S(fun).x).type;
+    if (raw_recv.has_value() && KindOf(raw_recv) == TypeKind::kPointer) {
+      raw_recv = T(Core(raw_recv)).elem;
+    }
+    if (inst.has_value()) {
+      // A method of a generic type, or a generic method: a static call of its shaped instance
+      // with the receiver first (reader methodExpr, static dictionary).
+      callee_sig = MethodExprType(inst, N(recv).type);
+      callee = Add(Op::kMethExpr, S(fun).pos, callee_sig, fun);
+      N(callee).obj = inst;
+      list.push_back(recv);
+    } else if (raw_recv.has_value() && types::IsTypeParam(u_, raw_recv) && subst_.empty() == false) {
+      // A method of a type parameter's constraint: in shaped code the callee is a function
+      // pointer loaded from the dictionary (reader methodExpr, "type parameter method
+      // expression"), a call of an unknown function with the receiver first.
+      callee_sig = MethodExprType(sel.obj, N(recv).type);
+      callee = NameOfVar(DictVar(), S(fun).pos, fun);
+      N(callee).type = callee_sig;
+      list.push_back(recv);
+    } else if (types::IsInterface(u_, N(recv).type)) {
       op = Op::kCallInter;
       callee = Add(Op::kDotInter, S(fun).pos, ftv.type, fun);
       N(callee).x = recv;
@@ -349,7 +359,10 @@ NodeId Builder::Builtin(SynId e, types::BuiltinId id) {
     case B::kNew: {
       if (args.size() != 1) return Bad(pos, e, "new arity");
       if (TV(Unparen(args[0])).mode == types::Mode::kTypeExpr) {
-        return Add(Op::kNew, pos, t, e);
+        NodeId n = Add(Op::kNew, pos, t, e);
+        // A type derived from the type parameters comes from the dictionary (ODYNAMICTYPE).
+        N(n).dynamic_type = types::MentionsTypeParam(u_, info_.types.Get(Unparen(args[0])).type);
+        return n;
       }
       // new(expr), Go 1.26 (reader exprNew + tempCopy): tmp := expr; &tmp.
       NodeId x = Expr(args[0]);

@@ -25,6 +25,23 @@ TypeId Builder::Typed(TypeId t) const {
 
 TypeId Builder::TypeOf(SynId e) const { return Typed(TV(e).type); }
 
+types::TypeAndValue Builder::TV(SynId e) const {
+  types::TypeAndValue tv = info_.types.Get(e);
+  tv.type = Sub(tv.type);
+  return tv;
+}
+
+TypeId Builder::Sub(TypeId t) const {
+  if (subst_.empty() || !t.has_value()) return t;
+  auto it = sub_cache_.find(t.index());
+  if (it != sub_cache_.end()) return it->second;
+  // Substitution interns the types it makes; the Universe is owned mutably by the loader (see
+  // PtrTo).
+  TypeId r = types::Subst(const_cast<types::Universe&>(u_), t, subst_);
+  sub_cache_.emplace(t.index(), r);
+  return r;
+}
+
 TypeId Builder::Core(TypeId t) const {
   if (!t.has_value()) return t;
   if (T(t).kind == TypeKind::kTypeParam) {
@@ -57,7 +74,7 @@ NodeId Builder::Add(Op op, Pos pos, TypeId type, SynId syn) {
   Node n;
   n.op = op;
   n.pos = pos;
-  n.type = type;
+  n.type = Sub(type);
   n.syntax = syn;
   return prog_.Add(std::move(n));
 }
@@ -224,9 +241,19 @@ NodeId Builder::Expr(SynId e0) {
     case syntax::NodeKind::kCall:
       return Call(e);
     case syntax::NodeKind::kIndex: {
-      if (info_.instances.Get(e).size() > 0 || s.list.size() != 1) {
-        return Bad(s.pos, e, "generic instantiation");
+      SynId fx = Unparen(s.x);
+      if (S(fx).kind == syntax::NodeKind::kSelector && info_.selections.Get(fx).kind ==
+                                                           types::Selection::Kind::kNone) {
+        fx = S(fx).y;
       }
+      if (info_.instances.Get(fx).size() > 0) {
+        // F[int] (explicit instantiation of a function, or x.M[int] of a generic method):
+        // the instance is named by the inner Name or selector, where the checker records it.
+        NodeId n = Expr(s.x);
+        N(n).type = TypeOf(e);
+        return n;
+      }
+      if (s.list.size() != 1) return Bad(s.pos, e, "generic instantiation");
       SynId idx = ast_.At(s.list, 0);
       TypeId xt = TypeOf(s.x);
       if (KindOf(xt) == TypeKind::kMap) {
@@ -378,7 +405,18 @@ NodeId Builder::Name(SynId e) {
       return NameOfVar(LookupVar(obj, s.pos), s.pos, e);
     case types::ObjKind::kFunc: {
       if (o.type.has_value() && !T(o.type).type_params.empty()) {
-        return Bad(s.pos, e, "generic function value " + o.name);
+        // A generic function, instantiated here (reader funcInst): its shaped instance. A
+        // function value F[int] is gc's stenciled wrapper calling that instance.
+        const std::vector<TypeId>& targs = info_.instances.Get(e);
+        if (targs.size() != T(o.type).type_params.size()) {
+          return Bad(s.pos, e, "generic function value " + o.name + " without type arguments");
+        }
+        std::vector<TypeId> sub;
+        for (TypeId t : targs) sub.push_back(Sub(t));
+        ObjId inst = InstanceOf(obj, sub);
+        NodeId n = Add(Op::kName, s.pos, TypeOf(e), e);
+        N(n).obj = inst;
+        return n;
       }
       NodeId n = Add(Op::kName, s.pos, o.type, e);
       N(n).obj = obj;
@@ -423,9 +461,9 @@ NodeId Builder::RecvExpr(SynId sel, const types::Selection& s) {
   NodeId x = Expr(sn.x);
   if (!s.path.empty()) x = DotPath(x, s.path, s.path.size() - 1, sn.pos, sel);
   TypeId typ = N(x).type;
-  TypeId sig = O(s.obj).type;
+  TypeId sig = Sub(O(s.obj).type);
   if (!sig.has_value() || !T(sig).recv.has_value() || !typ.has_value()) return x;
-  TypeId recv = O(T(sig).recv).type;
+  TypeId recv = Sub(O(T(sig).recv).type);
   if (!recv.has_value() || types::IsInterface(u_, recv)) return x;
   // writer.recvExpr isPtrTo checks: *T value for a T method needs *, T for a *T method needs &.
   if (T(typ).kind == TypeKind::kPointer && types::Identical(u_, T(typ).elem, recv)) {
@@ -457,12 +495,14 @@ NodeId Builder::Selector(SynId e) {
       NodeId recv = RecvExpr(e, sel);
       NodeId n = Add(Op::kMethValue, s.pos, TypeOf(e), e);
       N(n).x = recv;
-      N(n).obj = sel.obj;
+      ObjId inst = MethodInstance(e, sel, N(recv).type);
+      N(n).obj = inst.has_value() ? inst : sel.obj;
       return n;
     }
     case types::Selection::Kind::kMethodExpr: {
       NodeId n = Add(Op::kMethExpr, s.pos, TypeOf(e), e);
-      N(n).obj = sel.obj;
+      ObjId inst = MethodInstance(e, sel, Sub(sel.recv));
+      N(n).obj = inst.has_value() ? inst : sel.obj;
       return n;
     }
   }

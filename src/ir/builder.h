@@ -32,10 +32,57 @@ struct FnState {
 // loopvar.cpp: gc's loopvar.ForCapture on one built function.
 void ForCapture(Program& prog, const types::Universe& u, FuncId fn);
 
+// One shaped instantiation of a generic function or method (gc's shaped readerDict): the body of
+// `origin` compiled with its type parameters replaced by shape types.
+struct Instance {
+  ObjId origin;               // the generic function or method as declared
+  std::vector<TypeId> targs;  // shapes: the receiver's type arguments, then the function's own
+  ObjId obj;                  // the Func object standing for the instance (callee of calls)
+  FuncId fn;
+  bool built = false;
+};
+
+// State shared by the builders of one Program: the package's own and the instances' bodies are
+// read by one Builder each (an instance's body by a Builder of the package declaring it).
+struct BuildContext {
+  std::vector<Instance> instances;                   // in the order first referenced
+  std::unordered_map<uint32_t, VarId> globals;        // package-level Var objects
+  std::unordered_map<uint32_t, uint8_t> read_types;   // TypeIds whose method sets were read
+};
+
+class Builder;
+// instantiate.cpp: reads the bodies of every instance `main` (the package's own builder) and
+// the instances' bodies reference, and the methods of every generic type instance the package
+// reads (gc's readBodies with todoDicts: an instantiated type's shaped methods are compiled),
+// until nothing new is referenced.
+void BuildInstances(const types::Universe& u, DiagnosticSink& diags, Program& prog,
+                    BuildContext& ctx, Builder& main);
+
 class Builder {
  public:
-  Builder(const types::Universe& u, types::PkgId pkg, DiagnosticSink& diags, Program& prog);
+  // A builder reading package `pkg`'s syntax into `prog` (whose package may be another one: an
+  // instance of an imported generic function is compiled into the importing package).
+  Builder(const types::Universe& u, types::PkgId pkg, DiagnosticSink& diags, Program& prog,
+          BuildContext& ctx);
   void Run();
+
+  // ---- instantiate.cpp: shaped instantiation of generic code (noder/reader.go objDictIdx,
+  // Shapify, funcInst, methodExpr; readBodies).
+  // The Func object of the shaped instance of generic function or method `origin` with type
+  // arguments `targs` (receiver's first; not yet shaped), created and queued on first use.
+  ObjId InstanceOf(ObjId origin, const std::vector<TypeId>& targs);
+  // Reads the body of instance `i` (this builder reads its origin's package).
+  void BuildInstance(size_t i);
+  // For a method `m` of a generic type or a generic method, its declared origin; else none.
+  ObjId GenericMethodOrigin(ObjId m) const;
+  // The instance a method call, value or expression `x.M` with receiver type `recv` (after the
+  // implicit dots, & and *) calls, or none when M is an ordinary method.
+  ObjId MethodInstance(SynId sel, const types::Selection& s, TypeId recv);
+  // The variable standing for a shaped body's dictionary (.dict): callees loaded from it are
+  // unknown functions.
+  VarId DictVar();
+  // t with the type parameters of the body being read replaced by their shapes (cached).
+  TypeId Sub(TypeId t) const;
 
   // ---- build.cpp: functions and variables
   FuncId NewFunc(std::string name, Pos pos, ObjId obj);
@@ -111,7 +158,8 @@ class Builder {
   const syntax::Node& S(SynId n) const { return ast_[n]; }
   std::vector<SynId> SList(IdSpan<SynId> span) const { return ast_.List(span); }
   SynId Unparen(SynId e) const;
-  const types::TypeAndValue& TV(SynId e) const { return info_.types.Get(e); }
+  // What the checker recorded for e, its type in terms of the shapes of the body being read.
+  types::TypeAndValue TV(SynId e) const;
   // The type of e for IR purposes (untyped -> default type).
   TypeId TypeOf(SynId e) const;
   TypeId Typed(TypeId t) const;
@@ -139,8 +187,12 @@ class Builder {
   const types::Info& info_;
   DiagnosticSink& diags_;
   Program& prog_;
+  BuildContext& ctx_;
   FnState* st_ = nullptr;
-  std::unordered_map<uint32_t, VarId> globals_;        // package-level Var objects
+  // Reading a shaped instance: its type parameters -> shape types, and Sub's memo.
+  types::SubstMap subst_;
+  mutable std::unordered_map<uint32_t, TypeId> sub_cache_;
+  VarId dict_var_;
   std::unordered_map<uint32_t, TypeId> methexpr_types_;  // method ObjId -> func(recv, ...)
   types::ConstId one_;  // the constant 1 of x++ / x--
 };

@@ -247,7 +247,8 @@ class Printer {
       }
       case Op::kNew: {
         types::TypeId elem = n.type.has_value() ? u_.Get(n.type).elem : types::TypeId();
-        out += "new(" + Type(elem) + ")";
+        // The operand of new(T) in a shaped body is an ODYNAMICTYPE node, which gc prints so.
+        out += n.dynamic_type ? std::string("new(<node DYNAMICTYPE>)") : "new(" + Type(elem) + ")";
         return;
       }
       case Op::kAppend: case Op::kDelete: case Op::kMax: case Op::kMin: case Op::kRecover:

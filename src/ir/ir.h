@@ -75,6 +75,8 @@ struct Node {
   int64_t index = 0;          // ODOT/ODOTPTR: field index; OLABEL/OGOTO/...: label id
   bool has_dots = false;      // OCALLFUNC/OCALLINTER: f(xs...); OAPPEND: append(s, t...)
   bool defining = false;      // OAS/OAS2*: the statement defines its lhs (`:=` or var decl)
+  bool dynamic_type = false;  // ONEW in a shaped body: its type derives from type parameters
+                              // and comes from the dictionary (gc's ODYNAMICTYPE operand)
   std::string label;          // OLABEL / OGOTO / OBREAK / OCONTINUE target name; the label of
                               // a labeled OFOR / ORANGE / OSWITCH / OSELECT
   syntax::NodeId syntax;      // the source node it came from, if any (for excerpts)
@@ -114,6 +116,7 @@ struct Func {
   bool is_go_wrap = false;          // go wrapper (gowrap)
   bool is_defer_wrap = false;
   bool dupok = false;               // no parameter diagnostics (wrappers, generic instances)
+  bool is_instance = false;         // a shaped instantiation of a generic function or method
   bool has_defer = false;
   int closure_count = 0;            // literal numbering inside this function (func1, func2...)
 };

@@ -96,23 +96,7 @@ bool AllUnder(const Universe& u, TypeId t, const std::function<bool(TypeId)>& pr
 bool IdenticalIgnoreTags(const Universe& u, TypeId a, TypeId b);
 // Unalias: aliases are not separate types here (TypeName.type is the target), so identity.
 
-// A substitution of type parameters by type arguments.
-struct SubstMap {
-  std::vector<TypeId> from;
-  std::vector<TypeId> to;
-  bool empty() const { return from.empty(); }
-  TypeId Lookup(TypeId t) const;
-};
-TypeId Subst(Universe& u, TypeId t, const SubstMap& m);
-// Instantiates generic Named `orig` with `targs` (cached; identical targs give the same id).
-TypeId InstantiateNamed(Universe& u, TypeId orig, const std::vector<TypeId>& targs);
-// Instantiates a generic signature (type_params cleared).
-TypeId InstantiateSignature(Universe& u, TypeId sig, const std::vector<TypeId>& targs);
-// Fills in the underlying type of an instance once its origin is resolved; returns it.
-TypeId ExpandNamed(const Universe& u, TypeId inst);
-// The i-th method of Named t (instantiating it for instances).
-ObjId NamedMethod(const Universe& u, TypeId named, size_t i);
-size_t NamedMethodCount(const Universe& u, TypeId named);
+// SubstMap, Subst, InstantiateNamed, ExpandNamed, NamedMethod: see types.h.
 // Missing method: returns the first method of interface `iface` that t lacks (none if t
 // implements all methods); `wrong_type` set when a method exists with another signature;
 // `ptr_recv` when found only on *t.
@@ -135,6 +119,9 @@ struct UniverseImpl {
   // Generic aliases (type A[P any] = T[P]): the alias TypeName -> its type parameters; the
   // TypeName's type is the right-hand side in terms of those parameters.
   std::unordered_map<uint32_t, std::vector<TypeId>> alias_tparams;
+  // Shape types (types/shape.cpp): the go.shape package (made on first use) and its types.
+  PkgId shape_pkg;
+  std::unordered_map<std::string, TypeId> shapes;
 };
 UniverseImpl& Impl(const Universe& u);
 // Ensures the object's type is computed (method signatures are resolved lazily).

@@ -16,14 +16,14 @@ UniverseImpl& Impl(const Universe& u) {
   return *static_cast<UniverseImpl*>(mu.impl.get());
 }
 
-namespace {
-
 bool IsExported(const std::string& name) {
   if (name.empty()) return false;
   unsigned char c = static_cast<unsigned char>(name[0]);
   if (c < 0x80) return std::isupper(c) != 0;
   return false;  // non-ASCII upper case letters are rare in practice
 }
+
+namespace {
 
 // go/types Object.sameId.
 bool SameId(const Universe& u, ObjId obj, PkgId pkg, const std::string& name, bool fold) {

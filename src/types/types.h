@@ -355,6 +355,56 @@ ObjId LookupFieldOrMethod(const Universe& u, TypeId t, bool addressable, PkgId p
 // types of other packages than `local`, `interface {}`, `any` for the alias.
 std::string TypeString(const Universe& u, TypeId t, PkgId local);
 
+// Whether an identifier is exported (spec "Exported identifiers": upper-case first letter).
+bool IsExported(const std::string& name);
+
+// gc's Type.LinkString (types/fmt.go tconv in fmtTypeID mode): the spelling that names symbols
+// and shape types. Named types are qualified by their package's symbol prefix (the import path,
+// "main" packages included), unexported field and method names too; `any`, `byte` and `rune`
+// collapse to `interface {}`, `uint8`, `int32`: `*internal/abi.Type`, `struct { X *int; p.y int
+// }`, `func(int, string) (bool, error)`.
+std::string LinkString(const Universe& u, TypeId t);
+
+// ---- generics (types/check_generic.cpp, go/types subst.go, instantiate.go, named.go)
+
+// A substitution of type parameters by type arguments.
+struct SubstMap {
+  std::vector<TypeId> from;
+  std::vector<TypeId> to;
+  bool empty() const { return from.empty(); }
+  TypeId Lookup(TypeId t) const;
+};
+TypeId Subst(Universe& u, TypeId t, const SubstMap& m);
+// Instantiates generic Named `orig` with `targs` (cached; identical targs give the same id).
+TypeId InstantiateNamed(Universe& u, TypeId orig, const std::vector<TypeId>& targs);
+// Instantiates a generic signature (type_params cleared).
+TypeId InstantiateSignature(Universe& u, TypeId sig, const std::vector<TypeId>& targs);
+// Fills in the underlying type of an instance once its origin is resolved; returns it.
+TypeId ExpandNamed(const Universe& u, TypeId inst);
+// The i-th method of Named t (instantiating it for instances).
+ObjId NamedMethod(const Universe& u, TypeId named, size_t i);
+size_t NamedMethodCount(const Universe& u, TypeId named);
+
+// ---- shape types (types/shape.cpp)
+
+// The path and name of gc's types.ShapePkg, whose types print as `go.shape.int`.
+inline constexpr const char* kShapePkgPath = "go.shape";
+
+// noder.Shapify: the shape type that stands for type argument `targ` in a shaped instantiation:
+// a Named type of package go.shape whose name is the LinkString of targ's underlying type and
+// whose underlying type is that type (`go.shape.int`, `go.shape.[]uint8`, `go.shape.*p.T`). A
+// pointer argument of a type parameter whose constraint is a basic interface (`basic`: types2
+// Interface.IsMethodSet) shares one shape, `go.shape.*uint8`. Shapes are interned by name; a
+// shape is its own shape.
+TypeId Shapify(Universe& u, TypeId targ, bool basic);
+// Whether t is a shape type.
+bool IsShape(const Universe& u, TypeId t);
+// types2's Interface.IsMethodSet for a type parameter's constraint: its type set is fully
+// described by its methods (no type terms, not comparable).
+bool IsMethodSetConstraint(const Universe& u, TypeId constraint);
+// Whether t mentions a type parameter anywhere (gc's "derived" types of a generic body).
+bool MentionsTypeParam(const Universe& u, TypeId t);
+
 // go/constant formatting of a constant of type `t` as gc's -m prints a literal (ir/fmt.go):
 // `5`, `1.5`, `"a\tb"`, `true`, `'a'`, `(1 + 2i)`; non-default types as `MyInt(3)`.
 std::string ConstantString(const Universe& u, ConstId c, TypeId t, PkgId local);

@@ -17,8 +17,31 @@ namespace {
 
 // kGc: gc's tconv (-m messages); kTypes2: types2's TypeString with package names (error
 // messages); kGoTypes: go/types' TypeString with package paths as the qualifier, the spelling
-// tests/oracle compares (vendored std paths without "vendor/").
-enum class Style { kGc, kTypes2, kGoTypes };
+// tests/oracle compares (vendored std paths without "vendor/"); kLink: gc's LinkString (tconv in
+// fmtTypeID mode: every named type and unexported field or method name qualified by its
+// package's symbol prefix, predeclared aliases collapsed), which names shape types.
+enum class Style { kGc, kTypes2, kGoTypes, kLink };
+
+// objabi.PathToPrefix: the symbol prefix of a package path (controls, space, '%', '"', non-ASCII
+// and the dots of the last element escaped as %xx). The shape package keeps "go.shape".
+std::string PathToPrefix(const std::string& path) {
+  if (path == kShapePkgPath) return path;
+  size_t slash = path.rfind('/');
+  std::string out;
+  static const char* hex = "0123456789abcdef";
+  for (size_t i = 0; i < path.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(path[i]);
+    bool after_slash = slash == std::string::npos || i > slash;
+    if (c <= ' ' || (c == '.' && after_slash) || c == '%' || c == '"' || c >= 0x7F) {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 0xF];
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
 
 struct Printer {
   const Universe& u;
@@ -33,8 +56,28 @@ struct Printer {
   // Output beyond this is dropped: distinct nested types can still expand exponentially.
   static constexpr size_t kMaxOutput = size_t{1} << 20;
 
+  // gc's spellings (tconv in fmtGo or fmtTypeID mode) share their layout.
+  bool gc() const { return style == Style::kGc || style == Style::kLink; }
+
+  // A field or method name: fmtTypeID qualifies the unexported ones by their package.
+  void MemberName(const Object& m) {
+    if (style == Style::kLink && !m.name.empty() && !IsExported(m.name) && m.pkg.has_value()) {
+      out += PathToPrefix(u.Pkg(m.pkg).path);
+      out += '.';
+    }
+    out += m.name;
+  }
+
   void Qualified(ObjId obj) {
     const Object& o = u.Obj(obj);
+    if (style == Style::kLink) {
+      if (o.pkg.has_value()) {
+        out += PathToPrefix(u.Pkg(o.pkg).path);
+        out += '.';
+      }
+      out += o.name;
+      return;
+    }
     if (style == Style::kGoTypes) {
       if (o.pkg.has_value()) {
         const std::string& path = u.Pkg(o.pkg).path;
@@ -83,7 +126,7 @@ struct Printer {
   }
 
   void Signature(const Type& t) {
-    bool names = style != Style::kGc;
+    bool names = !gc();
     Tuple(t.params, t.variadic, names);
     const auto& res = u.Get(t.results).vars;
     if (res.empty()) return;
@@ -110,7 +153,7 @@ struct Printer {
   void TypeList(const std::vector<TypeId>& list) {
     out += '[';
     for (size_t i = 0; i < list.size(); ++i) {
-      if (i > 0) out += style == Style::kGc ? "," : ", ";
+      if (i > 0) out += gc() ? "," : ", ";
       Print(list[i]);
     }
     out += ']';
@@ -125,6 +168,10 @@ struct Printer {
       out += style == Style::kGoTypes ? "<cycle>" : "...";
       --depth;
       return;
+    }
+    if (style == Style::kLink && (id == u.any_type || id == u.byte_type || id == u.rune_type)) {
+      id = id == u.any_type ? u.empty_interface
+                            : u.Basic(id == u.byte_type ? BasicKind::kUint8 : BasicKind::kInt32);
     }
     if (id == u.any_type) {
       out += "any";
@@ -145,7 +192,7 @@ struct Printer {
       --depth;
       return;
     }
-    if (style == Style::kGc) {
+    if (style == Style::kGc || style == Style::kLink) {
       auto [seen, fresh] = visited.try_emplace(id.index(), out.size());
       if (!fresh) {
         out += '@';
@@ -202,21 +249,21 @@ struct Printer {
       }
       case TypeKind::kSignature:
         out += "func";
-        if (!t.type_params.empty() && style != Style::kGc) TypeParams(t.type_params);
+        if (!t.type_params.empty() && !gc()) TypeParams(t.type_params);
         Signature(t);
         break;
       case TypeKind::kStruct:
-        if (style == Style::kGc) {
+        if (gc()) {
           out += "struct {";
         } else {
           out += "struct{";
         }
         for (size_t i = 0; i < t.fields.size(); ++i) {
           if (i > 0) out += ';';
-          if (style == Style::kGc || i > 0) out += ' ';
+          if (gc() || i > 0) out += ' ';
           const Object& f = u.Obj(t.fields[i]);
           if (!f.embedded) {
-            out += f.name;
+            MemberName(f);
             out += ' ';
           }
           Print(f.type);
@@ -225,11 +272,11 @@ struct Printer {
             out += style == Style::kGoTypes ? OracleQuote(t.tags[i]) : Quote(t.tags[i]);
           }
         }
-        if (style == Style::kGc && !t.fields.empty()) out += ' ';
+        if (gc() && !t.fields.empty()) out += ' ';
         out += '}';
         break;
       case TypeKind::kInterface: {
-        if (style == Style::kGc) {
+        if (gc()) {
           const Type& it = CompleteInterface(u, id);
           if (it.all_methods.empty()) {
             out += "interface {}";
@@ -240,7 +287,7 @@ struct Printer {
             if (i > 0) out += ';';
             out += ' ';
             const Object& m = u.Obj(it.all_methods[i]);
-            out += m.name;
+            MemberName(m);
             Signature(u.Get(m.type));
           }
           out += " }";
@@ -292,7 +339,7 @@ struct Printer {
         out += t.obj.has_value() ? u.Obj(t.obj).name : std::string("?");
         break;
       case TypeKind::kTuple:
-        Tuple(id, false, style != Style::kGc);
+        Tuple(id, false, !gc());
         break;
       case TypeKind::kUnion:
         for (size_t i = 0; i < t.terms.size(); ++i) {
@@ -302,7 +349,7 @@ struct Printer {
         }
         break;
     }
-    if (style == Style::kGc) visited.erase(id.index());
+    if (style == Style::kGc || style == Style::kLink) visited.erase(id.index());
     --depth;
   }
 };
@@ -317,6 +364,12 @@ std::string TypeString(const Universe& u, TypeId t, PkgId local) {
 
 std::string TypeStringGoTypes(const Universe& u, TypeId t) {
   Printer p{u, PkgId(), Style::kGoTypes, {}};
+  p.Print(t);
+  return p.out;
+}
+
+std::string LinkString(const Universe& u, TypeId t) {
+  Printer p{u, PkgId(), Style::kLink, {}};
   p.Print(t);
   return p.out;
 }
