@@ -16,11 +16,11 @@ type t struct{ f, g int }
 var sink interface{}
 
 func prec(x, y string, c complex128) { // ERROR "x does not escape" "y does not escape"
-	sink = (&t{f: 1}).g                   // ERROR "\(&t{...}\).g escapes to heap" "&t{...} does not escape"
-	sink = (func() int { return 1 })()    // ERROR "func literal does not escape" "\(func literal\)\(\) escapes to heap"
-	sink = make(map[string]int)[x]        // ERROR "\(make\(map\[string\]int\)\)\[x\] escapes to heap" "make\(map\[string\]int\) does not escape"
-	sink = (x + y)[1:]                    // ERROR "\(x \+ y\)\[1:\] escapes to heap" "x \+ y escapes to heap"
-	sink = real(c) * 2                    // ERROR "\(real\(c\)\) \* 2 escapes to heap"
+	sink = (&t{f: 1}).g                // ERROR "\(&t{...}\).g escapes to heap" "&t{...} does not escape"
+	sink = (func() int { return 1 })() // ERROR "func literal does not escape" "\(func literal\)\(\) escapes to heap"
+	sink = make(map[string]int)[x]     // ERROR "\(make\(map\[string\]int\)\)\[x\] escapes to heap" "make\(map\[string\]int\) does not escape"
+	sink = (x + y)[1:]                 // ERROR "\(x \+ y\)\[1:\] escapes to heap" "x \+ y escapes to heap"
+	sink = real(c) * 2                 // ERROR "\(real\(c\)\) \* 2 escapes to heap"
 }
 
 func qual(s string) { // ERROR "leaking param: s"
