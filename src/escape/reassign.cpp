@@ -241,7 +241,7 @@ const ReassignOracle& Analyzer::Oracle(FuncId fn) {
   while (F(f).outer) {
     FuncId p = F(f).outer;
     // Closures in package-level initializers keep their own oracle (ClosureParent is init).
-    if (F(p).name == "init" && !F(p).obj) break;
+    if (F(p).is_package_init) break;
     f = p;
   }
   if (f != fn) {

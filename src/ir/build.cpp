@@ -66,6 +66,8 @@ void Builder::Run() {
   };
   std::vector<Pending> pending;
   int init_count = 0;
+  // reader.pkgInit: the initializers are read (into init) before the declarations.
+  PackageInit();
   for (ObjId obj : info_.funcs) {
     const types::Object& o = O(obj);
     if (IsGeneric(u_, ast_, obj)) continue;  // only its shaped instances are compiled

@@ -14,8 +14,8 @@ namespace escapist::ir {
 // Builds the IR of every function of package `pkg` (declared functions and methods with bodies
 // or without, func literals, go/defer wrappers). Constructs it cannot lower become Bad nodes and
 // an `unknown: ...` remark in `diags` rather than a crash. Package-level variable initializers
-// are lowered into a synthetic function named "init" only if they contain func literals or
-// allocations gc reports (gc analyzes them as part of the package's init function).
+// are lowered into the synthetic package function "init" (Func::is_package_init, first in
+// target_funcs), keeping only what gc's staticinit cannot initialize statically.
 Program Build(const types::Universe& u, types::PkgId pkg, DiagnosticSink& diags);
 
 // The expression as gc's -m output prints it (ir/fmt.go exprFmt with mode FmtErr): implicit

@@ -372,46 +372,56 @@ NodeId Builder::RangeStmt(SynId s) {
 
 namespace {
 
-// noder.typeExprEndPos: where a type expression ends (the type switch variable's position).
+// noder.typeExprEndPos (quirks.go): despite its name, where gc places a type switch clause's
+// variable: the start of the last type's innermost element name (`[]byte` -> `byte`, `*T` ->
+// `T`, `p.T` -> `p`, `map[K]V` -> `V`), the `struct`/`interface`/`func` keyword of a literal type
+// without fields to descend into, the last type argument of an instantiation.
 Pos TypeExprEndPos(const syntax::Ast& ast, syntax::NodeId e) {
-  for (;;) {
+  auto last_field_type = [&](IdSpan<syntax::NodeId> fields) {
+    return fields.empty() ? syntax::NodeId() : ast[ast.At(fields, fields.count - 1)].y;
+  };
+  for (int guard = 0; guard < 10000 && e.has_value(); ++guard) {
     const syntax::Node& n = ast[e];
     switch (n.kind) {
-      case NodeKind::kName: {
-        Pos p = n.pos;
-        p.col += static_cast<uint32_t>(n.text.size());
-        return p;
-      }
+      case NodeKind::kName:
+        return n.pos;
       case NodeKind::kSelector:
-        e = n.y;
-        continue;
+        return n.x.has_value() ? ast[n.x].pos : n.pos;
       case NodeKind::kParen:
       case NodeKind::kUnary:
+      case NodeKind::kChanType:
+      case NodeKind::kDotsType:
+        if (!n.x.has_value()) return n.pos;
         e = n.x;
         continue;
       case NodeKind::kArrayType:
       case NodeKind::kSliceType:
       case NodeKind::kMapType:
-        e = n.y.has_value() ? n.y : n.x;
-        continue;
-      case NodeKind::kChanType:
-      case NodeKind::kDotsType:
-        e = n.x;
+        if (!n.y.has_value()) return n.pos;
+        e = n.y;
         continue;
       case NodeKind::kIndex:
         if (n.list.empty()) return n.pos;
         e = ast.At(n.list, n.list.count - 1);
         continue;
-      case NodeKind::kFuncType:
-        if (!n.list2.empty()) {
-          e = ast[ast.At(n.list2, n.list2.count - 1)].y;
-          continue;
-        }
-        return n.pos;
+      case NodeKind::kInterfaceType: {
+        syntax::NodeId t = last_field_type(n.list);
+        if (!t.has_value()) return n.pos;
+        e = t;
+        continue;
+      }
+      case NodeKind::kFuncType: {
+        syntax::NodeId t = last_field_type(n.list2);
+        if (!t.has_value()) t = last_field_type(n.list);
+        if (!t.has_value()) return n.pos;
+        e = t;
+        continue;
+      }
       default:
-        return n.pos2.known() ? n.pos2 : n.pos;
+        return n.pos;
     }
   }
+  return e.has_value() ? ast[e].pos : Pos();
 }
 
 bool HasFallthrough(const syntax::Ast& ast, IdSpan<syntax::NodeId> body) {

@@ -102,6 +102,9 @@ class Builder {
   NodeId FuncLit(SynId lit);
   // ir.closureName: "F.func1", "F.func1.1", "F.gowrap1", "F.deferwrap2".
   std::string ClosureName(FuncId outer, Op why);
+  // build_init.cpp: reader.pkgInitOrder + staticinit.Schedule: the synthetic package "init"
+  // holding the package-level initializers that cannot be done statically.
+  void PackageInit();
 
   // ---- build_expr.cpp
   NodeId Expr(SynId e);

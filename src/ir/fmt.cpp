@@ -10,9 +10,25 @@ namespace {
 
 using types::TypeKind;
 
-// ir.OpPrec for the ops exprFmt prints.
+// ir.OpPrec: 8 for operands and calls, 7..1 for operators, -1 for statements, and 0 for every
+// op the table leaves out (OPTRLIT, OCLOSURE, OKEY, OSTRUCTKEY, OMAKEMAP, OMAKECHAN, ORECOVER,
+// OCOMPLEX, OREAL, OIMAG, OTYPESW, ...), so that such a node in an operand position prints in
+// parentheses: `(&t{...}).f`, `(func literal)(&x)`, `(make(map[int]int))[k]`.
 int Prec(const Node& n) {
   switch (n.op) {
+    case Op::kAppend: case Op::kBytes2Str: case Op::kArrayLit: case Op::kSliceLit:
+    case Op::kRunes2Str: case Op::kCallFunc: case Op::kCallInter: case Op::kCap: case Op::kClear:
+    case Op::kClose: case Op::kConvIface: case Op::kConvNop: case Op::kConv: case Op::kCopy:
+    case Op::kDelete: case Op::kLen: case Op::kLiteral: case Op::kMakeSlice: case Op::kMapLit:
+    case Op::kMax: case Op::kMin: case Op::kName: case Op::kNew: case Op::kNil: case Op::kPanic:
+    case Op::kPrintln: case Op::kPrint: case Op::kRuneStr: case Op::kSlice2Arr:
+    case Op::kSlice2ArrPtr: case Op::kStr2Bytes: case Op::kStr2Runes: case Op::kStructLit:
+    case Op::kType: case Op::kUnsafeAdd: case Op::kUnsafeSlice: case Op::kUnsafeSliceData:
+    case Op::kUnsafeString: case Op::kUnsafeStringData: case Op::kIndexMap: case Op::kIndex:
+    case Op::kSlice: case Op::kSliceStr: case Op::kSliceArr: case Op::kSlice3:
+    case Op::kSlice3Arr: case Op::kDotInter: case Op::kDotPtr: case Op::kDotType2:
+    case Op::kDotType: case Op::kDot: case Op::kMethValue: case Op::kMethExpr:
+      return 8;
     case Op::kUnary:
     case Op::kAddr:
     case Op::kDeref:
@@ -30,8 +46,6 @@ int Prec(const Node& n) {
         default:
           return 4;  // comparisons
       }
-    case Op::kAddStr:
-      return 5;
     case Op::kSend:
       return 3;
     case Op::kAndAnd:
@@ -45,7 +59,7 @@ int Prec(const Node& n) {
     case Op::kFallthrough: case Op::kGo: case Op::kDefer: case Op::kExprStmt: case Op::kEmpty:
       return -1;
     default:
-      return 8;
+      return 0;  // OADDSTR too: not in gc's table
   }
 }
 
@@ -78,6 +92,19 @@ class Printer {
   }
 
   std::string ObjName(types::ObjId o) const { return o.has_value() ? u_.Obj(o).name : "<nil>"; }
+
+  // types.pkgqual in fmtGo mode (symfmt of a Name's Sym): the package name and a dot when the
+  // object belongs to a package other than the one being compiled (an imported function or
+  // global, or a local of an inlined or instantiated body from another package); nothing for
+  // the local package, universe objects and compiler temporaries (no object). gc's NumImport,
+  // which would print a quoted path for ambiguous names, is never filled in.
+  std::string Qualifier(types::ObjId o) const {
+    if (!o.has_value()) return "";
+    types::PkgId p = u_.Obj(o).pkg;
+    if (!p.has_value() || p == prog_.pkg || p.index() >= u_.packages.size()) return "";
+    const std::string& name = u_.Pkg(p).name;
+    return name.empty() ? "" : name + ".";
+  }
 
   void Fmt(NodeId id, int prec, std::string& out) {
     for (;;) {
@@ -117,9 +144,10 @@ class Printer {
         return;
       case Op::kName:
         if (n.var.has_value()) {
-          out += prog_.vars.Get(n.var).name;
+          const Var& v = prog_.vars.Get(n.var);
+          out += Qualifier(v.obj) + v.name;
         } else if (n.obj.has_value()) {
-          out += ObjName(n.obj);
+          out += Qualifier(n.obj) + ObjName(n.obj);
         } else {
           out += "_";
         }

@@ -118,6 +118,8 @@ struct Func {
   bool dupok = false;               // no parameter diagnostics (wrappers, generic instances)
   bool is_instance = false;         // a shaped instantiation of a generic function or method
   bool has_defer = false;
+  bool is_package_init = false;     // the synthetic "init" of package-level initializers
+                                    // (gc's Func.IsPackageInit; user inits are init.0, ...)
   int closure_count = 0;            // literal numbering inside this function (func1, func2...)
 };
 

@@ -399,7 +399,7 @@ std::string ConstantString(const Universe& u, ConstId c, TypeId t, PkgId local) 
           } else {
             s = constant::String(v);
           }
-          break;
+          return s;  // gc prints rune constants bare
         }
       }
       s = constant::String(v);
@@ -408,8 +408,25 @@ std::string ConstantString(const Universe& u, ConstId c, TypeId t, PkgId local) 
     case K::kComplex: s = constant::String(v); break;
     default: s = "unknown"; break;
   }
-  if (t.has_value() && u.Get(t).kind == TypeKind::kNamed) {
-    return TypeString(u, t, local) + "(" + s + ")";
+  // ir/fmt.go: the type is shown unless it is the constant kind's default type (bool, string,
+  // int, float64, complex128) or an untyped type: `uint(0)`, `float32(2.5)`, `byte(3)`, `MyInt(3)`.
+  if (t.has_value()) {
+    const Type& tt = u.Get(t);
+    bool bare = tt.kind != TypeKind::kNamed && tt.kind != TypeKind::kBasic;
+    if (tt.kind == TypeKind::kBasic) {
+      switch (tt.basic) {
+        case BasicKind::kBool: case BasicKind::kString: case BasicKind::kInt:
+        case BasicKind::kFloat64: case BasicKind::kComplex128: case BasicKind::kUntypedBool:
+        case BasicKind::kUntypedInt: case BasicKind::kUntypedRune: case BasicKind::kUntypedFloat:
+        case BasicKind::kUntypedComplex: case BasicKind::kUntypedString: case BasicKind::kUntypedNil:
+        case BasicKind::kInvalid:
+          bare = true;
+          break;
+        default:
+          break;
+      }
+    }
+    if (!bare) return TypeString(u, t, local) + "(" + s + ")";
   }
   return s;
 }

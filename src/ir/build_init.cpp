@@ -1,0 +1,523 @@
+// ir/build_init.cpp -- package-level variable initializers: the synthetic package `init` function
+// (noder/reader.go pkgInitOrder) and what staticinit leaves of it (pkginit.MakeTask running
+// staticinit.Schedule.StaticInit on every initialization statement, before escape analysis).
+//
+// gc reads every initializer, in types2's InitOrder, into the body of a function named "init"
+// (IsPackageInit, not a user init: those are init.0, init.1, ...); func literals inside get the
+// names "init.func1", "init.func2"... Then staticinit turns into linker data whatever it can:
+// constants, addresses of globals, func literals without captured variables, the backing arrays
+// of composite literals (their non-constant elements become separate assignments to the static
+// data), interface conversions (the conversion itself vanishes; its operand is assigned to the
+// interface's static data word). Only what remains dynamic is code that escape analysis sees;
+// every store it makes is into a global, i.e. the heap.
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "ir/build.h"
+#include "ir/builder.h"
+
+namespace escapist::ir {
+
+namespace {
+
+using syntax::NodeKind;
+using types::TypeKind;
+
+// types.IsDirectIface: pointer-shaped types stored directly in an interface's data word.
+bool IsDirectIface(const types::Universe& u, TypeId t) {
+  for (int guard = 0; guard < 1000 && t.has_value(); ++guard) {
+    TypeId ut = types::Underlying(u, t);
+    if (!ut.has_value()) return false;
+    const types::Type& x = u.Get(ut);
+    switch (x.kind) {
+      case TypeKind::kPointer: case TypeKind::kChan: case TypeKind::kMap:
+      case TypeKind::kSignature:
+        return true;
+      case TypeKind::kBasic:
+        return x.basic == types::BasicKind::kUnsafePointer;
+      case TypeKind::kArray:
+        if (x.len != 1) return false;
+        t = x.elem;
+        continue;
+      case TypeKind::kStruct:
+        if (x.fields.size() != 1) return false;
+        t = u.Obj(x.fields[0]).type;
+        continue;
+      default:
+        return false;
+    }
+  }
+  return false;
+}
+
+// staticinit.Schedule over the statements of the package init function.
+class Schedule {
+ public:
+  Schedule(Builder& b, bool fips) : b_(b), fips_(fips) {}
+
+  // staticinit.Schedule.StaticInit: appends `n` to Out unless it can be done statically.
+  void StaticInit(NodeId n) {
+    if (!TryStaticInit(n)) out.push_back(n);
+  }
+
+  std::vector<NodeId> out;  // gc's Schedule.Out: the dynamic initialization statements
+
+ private:
+  Node& N(NodeId n) { return b_.prog_[n]; }
+  const types::Universe& U() const { return b_.u_; }
+
+  // ir.IsBlank of an assignment destination: `_` (a Name without variable and object) or a
+  // package-level variable named `_`.
+  bool IsBlank(NodeId n) {
+    const Node& x = N(n);
+    if (x.op != Op::kName) return false;
+    if (!x.var.has_value()) return !x.obj.has_value();
+    return b_.prog_.vars.Get(x.var).name == "_";
+  }
+
+  // staticinit.tryStaticInit.
+  bool TryStaticInit(NodeId n) {
+    const Node& s = N(n);
+    if (s.op != Op::kAs) {
+      // OAS2 (conversions after a multi-value call, through temporaries) and OAS2FUNC,
+      // OAS2DOTTYPE, OAS2MAPR, OAS2RECV: always executed (their right sides have effects).
+      if (!seen_mutation_) {
+        for (NodeId r : b_.prog_.List(s.list2)) seen_mutation_ = seen_mutation_ || MayModifyPkgVar(r);
+        if (s.x.has_value()) seen_mutation_ = seen_mutation_ || MayModifyPkgVar(s.x);
+      }
+      return false;
+    }
+    NodeId lhs = s.x, rhs = s.y;
+    if (!seen_mutation_ && rhs.has_value()) seen_mutation_ = MayModifyPkgVar(rhs);
+    if (!lhs.has_value() || !rhs.has_value()) return true;
+    if (IsBlank(lhs) && !AnySideEffects(rhs)) return true;  // discard
+    VarId l = N(lhs).op == Op::kName ? N(lhs).var : VarId();
+    if (!l.has_value() && !IsBlank(lhs)) return false;
+    return StaticAssign(l, rhs);
+  }
+
+  // staticinit.Schedule.StaticAssign: whether `l = r` can be done at link time; the parts of r
+  // that cannot are appended to `out` as assignments to (a piece of) l or of a static temporary.
+  // l none: the blank identifier.
+  bool StaticAssign(VarId l, NodeId r) {
+    if (!r.has_value()) return true;
+    while (N(r).op == Op::kConvNop && N(r).x.has_value()) r = N(r).x;
+    const Node& n = N(r);
+    switch (n.op) {
+      case Op::kName:
+      case Op::kMethExpr:
+        return !fips_ && StaticCopy(r);
+      case Op::kNil:
+        return true;
+      case Op::kLiteral:
+        return !(fips_ && IsString(n.type));
+      case Op::kAddr:
+        // &global, &global.f, &global[const]; not a local (e.g. the temporary of new(expr)).
+        return !fips_ && StaticLocIsGlobal(n.x);
+      case Op::kPtrLit: {
+        if (fips_ || !n.x.has_value()) return false;
+        Op xop = N(n.x).op;
+        if (xop != Op::kArrayLit && xop != Op::kSliceLit && xop != Op::kMapLit &&
+            xop != Op::kStructLit) {
+          return false;
+        }
+        Assign(StaticName(N(n.x).type, n.pos), n.x, n.pos);
+        return true;
+      }
+      case Op::kStr2Bytes:
+        if (fips_) return false;
+        return IsGlobal(l) && n.x.has_value() && N(n.x).op == Op::kLiteral;
+      case Op::kSliceLit:
+      case Op::kArrayLit:
+      case Op::kStructLit: {
+        if (n.op == Op::kSliceLit) {
+          if (fips_) return false;
+          l = StaticName(n.type, n.pos);  // the backing array (typed as the slice here)
+        }
+        std::vector<NodeId> plan;
+        InitPlan(r, plan);
+        for (NodeId e : plan) {
+          Op eop = N(e).op;
+          if ((eop == Op::kLiteral && !fips_) || eop == Op::kNil) continue;
+          Assign(l, e, N(e).pos);
+        }
+        return true;
+      }
+      case Op::kMapLit:
+        return false;
+      case Op::kClosure:
+        // Closures without captured variables are globals.
+        return !fips_ && n.func.has_value() && !b_.prog_.funcs.Get(n.func).is_closure;
+      case Op::kConvIface: {
+        if (fips_) return false;
+        NodeId val = r;
+        while (N(val).op == Op::kConvIface && N(val).x.has_value()) val = N(val).x;
+        TypeId vt = N(val).type;
+        if (!vt.has_value() || types::IsInterface(U(), vt)) return N(val).op == Op::kNil;
+        if (IsDirectIface(U(), vt)) {
+          if (N(val).op == Op::kNil) return true;
+          Assign(l, val, N(val).pos);  // the data word of l
+        } else {
+          Assign(StaticName(vt, N(val).pos), val, N(val).pos);
+        }
+        return true;
+      }
+      default:
+        return false;
+    }
+  }
+
+  // The closure `assign` of StaticAssign: a part that is not static becomes `a = v` (a store
+  // into a's static data; `_ = v` for the blank identifier).
+  void Assign(VarId a, NodeId v, Pos pos) {
+    if (StaticAssign(a, v)) return;
+    NodeId as = b_.Add(Op::kAs, pos, TypeId(), SynId());
+    if (a.has_value()) {
+      NodeId x = b_.NameOfVar(a, pos, SynId());
+      b_.N(x).type = N(v).type;  // gc's NameOffsetExpr has the piece's type
+      b_.N(as).x = x;
+    } else {
+      b_.N(as).x = b_.Add(Op::kName, pos, TypeId(), SynId());  // blank
+    }
+    b_.N(as).y = v;
+    out.push_back(as);
+  }
+
+  // staticinit.Schedule.staticcopy, reduced to its verdict: copying another initialized global
+  // of this package is static when that global's initializer is; the copies it would append
+  // for non-constant elements store globals into globals and are left out.
+  bool StaticCopy(NodeId r) {
+    for (int guard = 0; guard < 100; ++guard) {
+      const Node& n = N(r);
+      if (n.op == Op::kMethExpr) return true;
+      if (n.op != Op::kName) return false;
+      if (!n.var.has_value()) return n.obj.has_value();  // a declared function (PFUNC)
+      const Var& v = b_.prog_.vars.Get(n.var);
+      if (v.cls != Class::kExtern || !v.obj.has_value() || b_.O(v.obj).pkg != b_.pkg_) return false;
+      if (!v.defn.has_value() || N(v.defn).op != Op::kAs) return false;
+      if (IsString(v.type) || seen_mutation_) return false;
+      NodeId y = N(v.defn).y;
+      if (!y.has_value()) return false;
+      while (N(y).op == Op::kConvNop && N(y).x.has_value() &&
+             !types::Identical(U(), N(y).type, v.type)) {
+        y = N(y).x;
+      }
+      switch (N(y).op) {
+        case Op::kName:
+        case Op::kMethExpr:
+          r = y;  // a failed copy of a copy is an assignment of the name: still no code of note
+          if (N(y).op == Op::kName && N(y).var.has_value() &&
+              b_.prog_.vars.Get(N(y).var).cls != Class::kExtern) {
+            return false;
+          }
+          return true;
+        case Op::kNil: case Op::kLiteral: case Op::kSliceLit: case Op::kArrayLit:
+        case Op::kStructLit:
+          return true;
+        case Op::kAddr:
+          return N(y).x.has_value() && N(N(y).x).op == Op::kName && N(N(y).x).var.has_value() &&
+                 b_.prog_.vars.Get(N(N(y).x).var).cls == Class::kExtern;
+        case Op::kPtrLit:
+          return true;
+        default:
+          return false;
+      }
+    }
+    return false;
+  }
+
+  // staticinit.StaticLoc with a global at its root.
+  bool StaticLocIsGlobal(NodeId x) {
+    for (int guard = 0; guard < 10000 && x.has_value(); ++guard) {
+      const Node& n = N(x);
+      switch (n.op) {
+        case Op::kName:
+          if (n.var.has_value()) return b_.prog_.vars.Get(n.var).cls == Class::kExtern;
+          return n.obj.has_value();  // a function: not PEXTERN
+        case Op::kDot:
+          x = n.x;
+          continue;
+        case Op::kIndex: {
+          if (!n.x.has_value() || b_.KindOf(N(n.x).type) != TypeKind::kArray) return false;
+          if (!n.y.has_value() || N(n.y).op != Op::kLiteral) return false;
+          x = n.x;
+          continue;
+        }
+        default:
+          return false;
+      }
+    }
+    return false;
+  }
+
+  bool IsGlobal(VarId l) {
+    return l.has_value() && b_.prog_.vars.Get(l).cls == Class::kExtern;
+  }
+
+  bool IsString(TypeId t) const {
+    if (!t.has_value()) return false;
+    TypeId ut = types::Underlying(U(), t);
+    return ut.has_value() && U().Get(ut).kind == TypeKind::kBasic &&
+           (U().Get(ut).basic == types::BasicKind::kString ||
+            U().Get(ut).basic == types::BasicKind::kUntypedString);
+  }
+
+  // staticinit.StaticName: a new static temporary `.stmp_N`, a package-level variable.
+  VarId StaticName(TypeId t, Pos pos) {
+    Var v;
+    v.name = ".stmp_" + std::to_string(statuniqgen_++);
+    v.pos = pos;
+    v.type = t;
+    v.cls = Class::kExtern;
+    return b_.prog_.vars.Add(std::move(v));
+  }
+
+  // ir.IsZero.
+  bool IsZero(NodeId id) {
+    const Node& n = N(id);
+    switch (n.op) {
+      case Op::kNil:
+        return true;
+      case Op::kLiteral: {
+        if (!n.value.has_value()) return false;
+        const types::Constant& c = U().constants.Get(n.value);
+        switch (c.kind) {
+          case types::Constant::Kind::kString: return c.s.empty();
+          case types::Constant::Kind::kBool: return !c.b;
+          case types::Constant::Kind::kUnknown: return false;
+          default: return c.re == 0 && c.im == 0;
+        }
+      }
+      case Op::kArrayLit:
+        for (NodeId e : b_.prog_.List(n.list)) {
+          if (N(e).op == Op::kKey) e = N(e).y;
+          if (!e.has_value() || !IsZero(e)) return false;
+        }
+        return true;
+      case Op::kStructLit:
+        for (NodeId e : b_.prog_.List(n.list)) {
+          if (N(e).op != Op::kStructKey || !N(e).x.has_value() || !IsZero(N(e).x)) return false;
+        }
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  // staticinit.Schedule.initplan + addvalue: the non-zero elements of an array, slice or struct
+  // literal, nested array and struct literals flattened (offsets are not needed here).
+  void InitPlan(NodeId lit, std::vector<NodeId>& plan, int depth = 0) {
+    const Node& n = N(lit);
+    for (NodeId e : b_.prog_.List(n.list)) {
+      NodeId v = e;
+      if (n.op == Op::kStructLit) {
+        if (N(e).op != Op::kStructKey) continue;
+        if (N(e).obj.has_value() && b_.O(N(e).obj).name == "_") continue;
+        v = N(e).x;
+      } else if (N(e).op == Op::kKey) {
+        v = N(e).y;
+      }
+      if (!v.has_value() || IsZero(v)) continue;
+      Op vop = N(v).op;
+      if ((vop == Op::kArrayLit || vop == Op::kStructLit) && depth < 1000) {
+        InitPlan(v, plan, depth + 1);
+        continue;
+      }
+      plan.push_back(v);
+    }
+  }
+
+  // Visits n and its operands (not the bodies of func literals), as ir.Any does.
+  template <typename F>
+  bool Any(NodeId id, F&& pred, int depth = 0) {
+    if (!id.has_value() || depth > 10000) return false;
+    if (pred(id)) return true;
+    const Node n = N(id);
+    for (NodeId c : {n.x, n.y, n.z, n.w}) {
+      if (Any(c, pred, depth + 1)) return true;
+    }
+    for (IdSpan<NodeId> span : {n.list, n.list2, n.init}) {
+      for (uint32_t i = 0; i < span.count; ++i) {
+        if (Any(b_.prog_.At(span, i), pred, depth + 1)) return true;
+      }
+    }
+    return false;
+  }
+
+  // staticinit.isSideEffect.
+  bool IsSideEffect(NodeId id) {
+    const Node& n = N(id);
+    switch (n.op) {
+      case Op::kName: case Op::kType: case Op::kLiteral: case Op::kNil: case Op::kAddStr:
+      case Op::kAddr: case Op::kAndAnd: case Op::kOrOr: case Op::kBytes2Str: case Op::kRunes2Str:
+      case Op::kStr2Bytes: case Op::kStr2Runes: case Op::kCap: case Op::kMapLit:
+      case Op::kStructLit: case Op::kArrayLit: case Op::kSliceLit: case Op::kPtrLit:
+      case Op::kConv: case Op::kConvIface: case Op::kConvNop: case Op::kDot: case Op::kKey:
+      case Op::kStructKey: case Op::kLen: case Op::kNew: case Op::kUnary: case Op::kRuneStr:
+      case Op::kReal: case Op::kImag: case Op::kComplex:
+        return false;
+      case Op::kBinary:
+        if (n.tok == syntax::Token::kDiv || n.tok == syntax::Token::kRem) {
+          // Only division by zero.
+          if (!n.y.has_value() || N(n.y).op != Op::kLiteral || IsZero(n.y)) return true;
+        }
+        return false;
+      case Op::kMakeChan:
+      case Op::kMakeMap:
+        // Only a panic on an invalid size; none for the (implicit) size 0.
+        return n.x.has_value() && !(N(n.x).op == Op::kLiteral && IsZero(n.x));
+      default:
+        return true;
+    }
+  }
+
+  // staticinit.AnySideEffects.
+  bool AnySideEffects(NodeId n) {
+    return Any(n, [&](NodeId x) { return IsSideEffect(x); });
+  }
+
+  // staticinit.mayModifyPkgVar: calls, append/clear/copy, and stores into this package's
+  // globals.
+  bool MayModifyPkgVar(NodeId n) {
+    auto unsafe_lhs = [&](NodeId lhs) {
+      for (int guard = 0; guard < 10000 && lhs.has_value(); ++guard) {
+        const Node& x = N(lhs);
+        if (x.op == Op::kDot || x.op == Op::kDeref ||
+            (x.op == Op::kIndex && x.x.has_value() && b_.KindOf(N(x.x).type) == TypeKind::kArray)) {
+          lhs = x.x;
+          continue;
+        }
+        if (x.op != Op::kName) return true;
+        if (!x.var.has_value()) return false;
+        const Var& v = b_.prog_.vars.Get(x.var);
+        return v.cls == Class::kExtern && (!v.obj.has_value() || b_.O(v.obj).pkg == b_.pkg_);
+      }
+      return true;
+    };
+    return Any(n, [&](NodeId id) {
+      const Node& x = N(id);
+      switch (x.op) {
+        case Op::kCallFunc: case Op::kCallInter: case Op::kAppend: case Op::kClear:
+        case Op::kCopy:
+          return true;
+        case Op::kAs: case Op::kAsOp:
+          return unsafe_lhs(x.x);
+        case Op::kAs2: case Op::kAs2Func: case Op::kAs2DotType: case Op::kAs2MapR:
+        case Op::kAs2Recv:
+          for (NodeId l : b_.prog_.List(x.list)) {
+            if (unsafe_lhs(l)) return true;
+          }
+          return false;
+        default:
+          return false;
+      }
+    });
+  }
+
+  Builder& b_;
+  bool fips_;
+  bool seen_mutation_ = false;
+  int statuniqgen_ = 0;
+};
+
+}  // namespace
+
+void Builder::PackageInit() {
+  // types2 Info.InitOrder: one initializer per variable with a value, one for all the names of
+  // `var a, b = f()`.
+  struct Initializer {
+    std::vector<ObjId> lhs;
+    std::vector<SynId> names;
+    SynId rhs;
+    SynId spec;
+  };
+  std::vector<Initializer> inits;
+  std::unordered_map<uint32_t, bool> multi_done;
+  for (ObjId obj : info_.package_vars) {
+    const types::Object& o = O(obj);
+    if (o.kind != types::ObjKind::kVar || !o.decl.has_value() || o.decl_pkg != pkg_) continue;
+    const syntax::Node& spec = S(o.decl);
+    if (spec.kind != NodeKind::kVarSpec || spec.list2.empty()) continue;
+    std::vector<SynId> names = SList(spec.list);
+    std::vector<SynId> values = SList(spec.list2);
+    size_t i = 0;
+    while (i < names.size() && DefOf(names[i]) != obj) ++i;
+    if (i == names.size()) continue;
+    Initializer in;
+    in.spec = o.decl;
+    if (values.size() == 1 && names.size() > 1) {
+      if (multi_done[o.decl.index()]) continue;
+      multi_done[o.decl.index()] = true;
+      for (SynId n : names) {
+        in.names.push_back(n);
+        in.lhs.push_back(DefOf(n));
+      }
+      in.rhs = values[0];
+    } else {
+      if (i >= values.size()) continue;
+      in.names = {names[i]};
+      in.lhs = {obj};
+      in.rhs = values[i];
+    }
+    inits.push_back(std::move(in));
+  }
+  if (inits.empty()) return;
+
+  // reader.pkgInitOrder: the synthetic init function, at <autogenerated>:1.
+  FuncId fn = NewFunc("init", Pos(), ObjId());
+  prog_.funcs.Get(fn).is_package_init = true;
+  FnState st;
+  st.fn = fn;
+  FnState* saved = st_;
+  st_ = &st;
+  std::vector<NodeId> stmts;
+  for (const Initializer& in : inits) {
+    Pos pos = S(in.names[0]).pos;
+    std::vector<NodeId> lhs;
+    std::vector<TypeId> dsts;
+    for (size_t k = 0; k < in.lhs.size(); ++k) {
+      ObjId obj = in.lhs[k];
+      if (!obj.has_value()) {
+        lhs.push_back(Add(Op::kName, S(in.names[k]).pos, TypeId(), in.names[k]));
+        dsts.push_back(TypeId());
+        continue;
+      }
+      VarId v = GlobalVar(obj);
+      lhs.push_back(NameOfVar(v, S(in.names[k]).pos, in.names[k]));
+      dsts.push_back(V(v).type);
+    }
+    std::vector<NodeId> rhs = MultiExpr(pos, {in.rhs}, dsts, in.spec);
+    NodeId as;
+    if (lhs.size() == 1 && rhs.size() == 1) {
+      as = Add(Op::kAs, pos, TypeId(), in.spec);
+      N(as).x = lhs[0];
+      N(as).y = rhs[0];
+    } else {
+      as = Add(Op::kAs2, pos, TypeId(), in.spec);
+      N(as).list = List(lhs);
+      N(as).list2 = List(rhs);
+    }
+    for (NodeId l : lhs) {
+      if (N(l).var.has_value()) V(N(l).var).defn = as;
+    }
+    stmts.push_back(as);
+  }
+  st_ = saved;
+
+  // pkginit.MakeTask: staticinit keeps only what must run; obj.Link.IsFIPS disables every
+  // static address (crypto/internal/fips140/... outside their _test packages).
+  const std::string& path = p_.path;
+  auto has_suffix = [](const std::string& s, const std::string& suf) {
+    return s.size() >= suf.size() && s.compare(s.size() - suf.size(), suf.size(), suf) == 0;
+  };
+  bool fips = !has_suffix(path, "_test") &&
+              (path == "crypto/internal/fips140" || path.rfind("crypto/internal/fips140/", 0) == 0);
+  Schedule s(*this, fips);
+  for (NodeId n : stmts) s.StaticInit(n);
+  NodeId body = Add(Op::kBlock, Pos(), TypeId(), SynId());
+  N(body).list = List(s.out);
+  prog_.funcs.Get(fn).body = body;
+}
+
+}  // namespace escapist::ir
