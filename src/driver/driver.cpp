@@ -637,13 +637,23 @@ int Run(const Options& opts) {
   load_opts.compiling_runtime = opts.compiling_runtime;
   types::Loader loader(load_opts);
   DiagnosticSink diags;
-  std::string pkg_path = opts.package_path.empty() ? std::string("command-line-arguments")
-                                                   : opts.package_path;
+  // The package path: -p; else, for a package directory, its import path (go build); else
+  // go build's command-line-arguments, or the Go test driver's -p=p when run in its place.
+  std::string pkg_path = opts.package_path;
+  if (pkg_path.empty()) {
+    const char* kind = std::getenv("ORACLE_KIND");
+    bool test_driver = kind != nullptr && std::string(kind).rfind("errorcheck", 0) == 0;
+    pkg_path = test_driver ? "p" : "command-line-arguments";
+  }
   types::PkgId pkg;
   if (import_mode) {
     std::vector<types::PkgId> pkgs = loader.LoadPatterns(opts.inputs, diags);
     if (pkgs.size() == 1) pkg = pkgs[0];
   } else {
+    if (dir_mode && opts.package_path.empty()) {
+      std::string path = loader.finder().ImportPathOfDir(opts.inputs[0]);
+      if (!path.empty()) pkg_path = path;
+    }
     pkg = dir_mode ? loader.LoadDir(opts.inputs[0], pkg_path, diags)
                    : loader.LoadFiles(opts.inputs, pkg_path, diags);
   }

@@ -426,6 +426,21 @@ NodeId Builder::Builtin(SynId e, types::BuiltinId id) {
     case B::kString: return binary(Op::kUnsafeString);
     case B::kSliceData: return unary(Op::kUnsafeSliceData);
     case B::kStringData: return unary(Op::kUnsafeStringData);
+    case B::kSizeof:
+    case B::kAlignof: {
+      // Not constant only in generic code; in a shaped body the shape fixes the value (gc reads
+      // it from the dictionary). The operand is not evaluated.
+      if (args.size() != 1) return Bad(pos, e, "unsafe.Sizeof arity");
+      TypeId at = TypeOf(args[0]);
+      if (!at.has_value() || types::MentionsTypeParam(u_, at)) {
+        return Bad(pos, e, "unsafe.Sizeof of a type parameter");
+      }
+      types::Constant c;
+      c.kind = types::Constant::Kind::kInt;
+      c.re = static_cast<long>(id == B::kSizeof ? types::SizeOf(u_, at) : types::AlignOf(u_, at));
+      auto& mu = const_cast<types::Universe&>(u_);  // interning only; see PtrTo
+      return Literal(pos, u_.Basic(types::BasicKind::kUintptr), mu.NewConstant(std::move(c)), e);
+    }
     default:
       return Bad(pos, e, "non-constant builtin call");
   }

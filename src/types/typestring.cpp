@@ -388,7 +388,23 @@ std::string ConstantString(const Universe& u, ConstId c, TypeId t, PkgId local) 
   BasicKind bk = t.has_value() ? BasicOf(u, t) : BasicKind::kInvalid;
   switch (v.kind) {
     case K::kBool: s = v.b ? "true" : "false"; break;
-    case K::kString: s = Quote(v.s); break;
+    case K::kString: {
+      // go/constant stringVal.String: quoted, shortened to 69 runes and "..." past 72 runes.
+      s = Quote(v.s);
+      constexpr size_t kMaxLen = 72;
+      auto is_lead = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; };
+      size_t runes = 0;
+      for (char c : s) runes += is_lead(c) ? 1 : 0;
+      if (runes > kMaxLen) {
+        size_t i = 0, n = 0;
+        while (i < s.size()) {
+          if (is_lead(s[i]) && n++ == kMaxLen - 3) break;
+          ++i;
+        }
+        s = s.substr(0, i) + "...";
+      }
+      break;
+    }
     case K::kInt:
       if ((bk == BasicKind::kInt32 && t == u.rune_type) || bk == BasicKind::kUntypedRune) {
         int64_t r = 0;
