@@ -151,7 +151,13 @@ void PrintDiagnostics(const SourceSet& sources, const DiagnosticSink& sink, bool
   }
   if (errors_only) return;
   for (const Diagnostic& d : sink.diags()) {
-    if (d.severity == Severity::kRemark) std::cout << sources.Format(d.pos) << ": " << d.text << '\n';
+    if (d.severity != Severity::kRemark) continue;
+    // gc prints a remark without a position (e.g. on rangefunc's #next) as the bare message.
+    if (!d.pos.known()) {
+      std::cout << d.text << '\n';
+    } else {
+      std::cout << sources.Format(d.pos) << ": " << d.text << '\n';
+    }
   }
 }
 
@@ -457,6 +463,10 @@ int RunPackages(const Options& opts) {
     if (e.remarks.empty()) return;
     std::string out = "# " + path + "\n";
     for (const CachedRemark& r : e.remarks) {
+      if (r.line == 0) {  // no position: the bare message, as gc prints it
+        out += r.text + "\n";
+        continue;
+      }
       out += loader.ShortPath(r.file) + ":" + std::to_string(r.line);
       if (r.col != 0) out += ":" + std::to_string(r.col);
       out += ": " + r.text + "\n";

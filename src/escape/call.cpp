@@ -277,7 +277,9 @@ void Escape::Call(const std::vector<Hole>* ks, NodeId call_id) {
 void Escape::GoDeferStmt(NodeId id) {
   const ir::Node& n = N(id);
   Hole k = b.HeapHole();
-  if (n.op == Op::kDefer && loop_depth == 1) k = Later(b.DiscardHole());
+  // A defer in a range-over-func loop body (DeferAt set) runs at the exit of the function
+  // declaring the loop, not of the body closure: its closure is heap allocated.
+  if (n.op == Op::kDefer && loop_depth == 1 && !n.y) k = Later(b.DiscardHole());
   if (!n.x) return;
   const ir::Node& call = N(n.x);
   if (call.op != Op::kCallFunc) {

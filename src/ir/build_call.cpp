@@ -185,11 +185,11 @@ void Builder::FixVariadic(TypeId sig, Pos pos, std::vector<NodeId>& args, bool& 
   has_dots = true;
 }
 
-NodeId Builder::Call(SynId e) {
+NodeId Builder::Call(SynId e, SynId fun_override, const std::vector<NodeId>* built_args) {
   const syntax::Node& s = S(e);
-  SynId fun = Unparen(s.x);
-  std::vector<SynId> args = SList(s.list);
-  bool dots = (s.flags & syntax::kFlagHasDots) != 0;
+  SynId fun = Unparen(fun_override.has_value() ? fun_override : s.x);
+  std::vector<SynId> args = built_args ? std::vector<SynId>() : SList(s.list);
+  bool dots = !built_args && (s.flags & syntax::kFlagHasDots) != 0;
   const types::TypeAndValue& ftv = TV(fun);
   if (ftv.mode == types::Mode::kTypeExpr) {
     // T(x): writer.convertExpr(T, x, implicit=false), at the operand's position.
@@ -291,7 +291,15 @@ NodeId Builder::Call(SynId e) {
     }
     dsts.push_back(d);
   }
-  std::vector<NodeId> vals = MultiExpr(s.pos, args, dsts, e);
+  std::vector<NodeId> vals;
+  if (built_args) {
+    for (size_t i = 0; i < built_args->size(); ++i) {
+      TypeId d = i < params.size() ? O(params[i]).type : TypeId();
+      vals.push_back(ConvNode(d, (*built_args)[i], s.pos, true, SynId()));
+    }
+  } else {
+    vals = MultiExpr(s.pos, args, dsts, e);
+  }
   list.insert(list.end(), vals.begin(), vals.end());
   bool has_dots = dots;
   FixVariadic(callee_sig, s.pos, list, has_dots);

@@ -1,7 +1,9 @@
 // ir/build_stmt.cpp -- lowering statements: blocks (flattened as gc's reader does), assignments
 // with their ODCL inits, op-assignments and ++/--, returns, if/for/range with gc's static-bool
 // pruning, expression and type switches, select (with reader.selectStmt's comm rewrites), labels
-// and branches, go/defer (noder/reader.go stmt1, writer.go stmt1/assignStmt/switchStmt).
+// and branches, go/defer (noder/reader.go stmt1, writer.go stmt1/assignStmt/switchStmt). Range
+// loops over functions, and the returns, branches and defers in their bodies, are rewritten by
+// rangefunc.cpp.
 #include "ir/builder.h"
 
 namespace escapist::ir {
@@ -45,6 +47,10 @@ void Builder::Stmt(SynId s, std::vector<NodeId>& out) {
       N(l).label = std::string(S(n.x).text);
       out.push_back(l);
       size_t before = out.size();
+      if (IsRangeFunc(n.y)) {
+        RangeFuncStmt(n.y, N(l).label, out);
+        return;
+      }
       Stmt(n.y, out);
       if (out.size() == before + 1) {
         Node& t = N(out.back());
@@ -117,13 +123,16 @@ void Builder::Stmt(SynId s, std::vector<NodeId>& out) {
       N(e).x = c;
       N(e).init = List(init);
       if (why == Op::kDefer) F().has_defer = true;
+      if (why == Op::kDefer) RangeFuncDefer(e);
       out.push_back(e);
       return;
     }
     case NodeKind::kReturnStmt:
+      if (RangeFuncEdit(s, out)) return;
       out.push_back(ReturnStmt(s));
       return;
     case NodeKind::kBranchStmt: {
+      if (RangeFuncEdit(s, out)) return;
       NodeId e = Add(BranchOp(n.op), n.pos, TypeId(), s);
       if (n.x.has_value()) N(e).label = std::string(S(n.x).text);
       out.push_back(e);
@@ -136,6 +145,10 @@ void Builder::Stmt(SynId s, std::vector<NodeId>& out) {
       out.push_back(ForStmt(s));
       return;
     case NodeKind::kRangeStmt:
+      if (IsRangeFunc(s)) {
+        RangeFuncStmt(s, "", out);
+        return;
+      }
       out.push_back(RangeStmt(s));
       return;
     case NodeKind::kSwitchStmt:

@@ -5,6 +5,7 @@
 // builtins, go/defer wrappers), build_stmt.cpp (statements).
 #pragma once
 
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -20,6 +21,8 @@ using SynId = syntax::NodeId;
 using types::ObjId;
 using types::TypeId;
 
+struct RangeFunc;  // rangefunc.cpp: gc's rangefunc.rewriter for one function
+
 // Per-function state while its body is read (gc's reader with curfn set).
 struct FnState {
   FuncId fn;
@@ -27,6 +30,11 @@ struct FnState {
   std::unordered_map<uint32_t, VarId> vars;   // ObjId index -> its Var in this function
   int godefer_count = 0;                      // gc's Func.goDeferGen
   int loop_depth = 0;
+  int range_count = 0;                        // reader.rangeLitGen: F-range1, F-range2, ...
+  // The rangefunc rewriter whose loops are being lowered: set on the function declaring them
+  // (a FuncDecl or a user's func literal) and shared by its loop-body closures; none in a
+  // function without range-over-func loops.
+  std::shared_ptr<RangeFunc> rf;
 };
 
 // loopvar.cpp: gc's loopvar.ForCapture on one built function.
@@ -48,6 +56,10 @@ struct BuildContext {
   std::vector<Instance> instances;                   // in the order first referenced
   std::unordered_map<uint32_t, VarId> globals;        // package-level Var objects
   std::unordered_map<uint32_t, uint8_t> read_types;   // TypeIds whose method sets were read
+  // The runtime helpers range-over-func loops call (typecheck.LookupRuntime): Func objects
+  // outside any package named "panicrangestate" (func(int)) and "deferrangefunc" (func() any),
+  // created on first use.
+  ObjId panicrangestate, deferrangefunc;
 };
 
 class Builder;
@@ -130,7 +142,9 @@ class Builder {
   void MarkAddrTaken(NodeId x);
 
   // ---- build_call.cpp
-  NodeId Call(SynId call);
+  // `fun` and `args` override the callee and arguments of call syntax `call` (range-over-func
+  // loops call their operand with the loop-body closure; `call` is then the range statement).
+  NodeId Call(SynId call, SynId fun = SynId(), const std::vector<NodeId>* args = nullptr);
   NodeId Builtin(SynId call, types::BuiltinId id);
   // writer.multiExpr + reader.multiExpr: arguments/results converted to dst(i); a single
   // multi-value call goes through temporaries assigned by an As2Func (N:1).
@@ -153,6 +167,18 @@ class Builder {
   NodeId IfStmt(SynId s);
   NodeId ForStmt(SynId s);
   NodeId RangeStmt(SynId s);
+  // ---- rangefunc.cpp: range-over-func loops (gc's rangefunc.Rewrite, seen through the reader).
+  // Whether s is a RangeStmt over a function.
+  bool IsRangeFunc(SynId s) const;
+  // rewriter.startLoop/bodyFunc/endLoop: appends the statements replacing range-over-func loop
+  // s (labeled `label`, or ""): state variable, body closure, the call, the checks after it.
+  void RangeFuncStmt(SynId s, const std::string& label, std::vector<NodeId>& out);
+  // rewriter.editStmt: inside a loop body, appends the replacement of return or branch statement
+  // s and returns true; false when s stays as written.
+  bool RangeFuncEdit(SynId s, std::vector<NodeId>& out);
+  // rewriter.editDefer: a defer statement in a loop body runs at the declaring function's exit
+  // (DeferAt = #defers, gc's deferprocat).
+  void RangeFuncDefer(NodeId defer_stmt);
   NodeId SwitchStmt(SynId s);
   NodeId SelectStmt(SynId s);
   int StaticBool(SynId* e);
