@@ -173,11 +173,13 @@ void Batch::Explain(Pos pos, std::string text) {
   r.kind = Remark::Kind::kOther;
   r.pos = pos;
   r.verbosity = 2;
-  r.text = std::move(text);
+  // gc prints explanations with base.FmtPos (not WarnfAt): an unknown position is spelled out.
+  r.text = pos.known() ? std::move(text) : "<unknown line number>: " + text;
   AddRemark(std::move(r));
 }
 
 std::string Batch::FmtPos(Pos p) const {
+  if (!p.known()) return "<unknown line number>";  // base.FmtPos of src.NoXPos
   if (a.opts.sources) return a.opts.sources->Format(p);
   return fmt::format("{}:{}", p.line, p.col);
 }

@@ -531,9 +531,9 @@ void RangeFuncLowering::Loop(SynId s, const std::string& label, std::vector<Node
   size_t dcl_mark = b_.F().dcl.size();
   VarId state = b_.NewLocal(b_.O(loop.state).name, start, IntType(), loop.state);
 
-  ++rf_.body_count;
   NodeId clo = BodyFunc(s, ftyp, start, end);
-  ObjId yobj = NewVarObj("#yield" + std::to_string(rf_.body_count), ftyp, Pos());
+  // Counted when the loop ends: an inner loop's #yield comes first.
+  ObjId yobj = NewVarObj("#yield" + std::to_string(++rf_.body_count), ftyp, Pos());
   if (outermost) {
     // The declStmt is read before #state1: its variables come first in dcl.
     std::vector<VarId>& dcl = b_.F().dcl;
