@@ -23,6 +23,10 @@ Program Build(const types::Universe& u, types::PkgId pkg, DiagnosticSink& diags)
 // `make([]int, n)`, `new(T)`, `f(a, b)`, `([]byte)(s)`, `string(b)`, `a + b`, `x.f`, `s[1:]`.
 std::string ExprString(const Program& prog, const types::Universe& u, NodeId n);
 
+// A variable as gc's -m prints its name (`moved to heap: x`): qualified by its package's name
+// when it belongs to another package than the one compiled (a local of an instantiated body).
+std::string VarName(const Program& prog, const types::Universe& u, VarId v);
+
 // gc's ir.FuncName of a function: "f", "T.M", "(*T).M", "f.func1".
 const std::string& FuncName(const Program& prog, FuncId f);
 

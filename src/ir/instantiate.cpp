@@ -115,6 +115,7 @@ ObjId Builder::InstanceOf(ObjId origin, const std::vector<TypeId>& targs) {
   } else {
     name = o.name + TargList(u_, shaped, 0, shaped.size());
   }
+  std::string local_name = name;
   if (o.pkg.has_value() && o.pkg != prog_.pkg) name = u_.Pkg(o.pkg).name + "." + name;
 
   // The instance's Func object: the origin's, with the shaped signature.
@@ -122,6 +123,7 @@ ObjId Builder::InstanceOf(ObjId origin, const std::vector<TypeId>& targs) {
   m.from = tparams;
   m.to = shaped;
   types::Object io = o;
+  if (!named.has_value()) io.name = local_name;  // a call prints F[go.shape.int](...)
   if (o.type.has_value()) {
     types::Type sig = T(o.type);
     sig.type_params.clear();

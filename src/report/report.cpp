@@ -11,7 +11,7 @@ std::string RemarkText(const escape::Remark& r, const ir::Program& prog,
                        const types::Universe& u) {
   using K = escape::Remark::Kind;
   auto var_name = [&]() -> std::string {
-    return r.var.has_value() ? prog.vars.Get(r.var).name : std::string("?");
+    return r.var.has_value() ? ir::VarName(prog, u, r.var) : std::string("?");
   };
   auto expr = [&]() -> std::string {
     return r.node.has_value() ? ir::ExprString(prog, u, r.node) : var_name();
