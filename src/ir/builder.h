@@ -156,6 +156,9 @@ class Builder {
   NodeId SwitchStmt(SynId s);
   NodeId SelectStmt(SynId s);
   int StaticBool(SynId* e);
+  // pkgWriter.terminates: the statement ends normal control flow (return, goto, panic, an if
+  // whose taken branches do, a block ending in one).
+  bool Terminates(SynId stmt);
 
   // ---- helpers
   const syntax::Node& S(SynId n) const { return ast_[n]; }
