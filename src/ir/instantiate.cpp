@@ -152,14 +152,63 @@ ObjId Builder::InstanceOf(ObjId origin, const std::vector<TypeId>& targs) {
   return obj;
 }
 
-VarId Builder::DictVar() {
-  if (dict_var_.has_value()) return dict_var_;
-  Var v;
-  v.name = ".dict";
-  v.type = PtrTo(u_.Basic(types::BasicKind::kUintptr));
-  v.cls = Class::kExtern;
-  dict_var_ = prog_.vars.Add(std::move(v));
-  return dict_var_;
+NodeId Builder::TypeParamMethod(Pos pos, TypeId tparam, ObjId method, TypeId recv, SynId syn) {
+  auto& mu = const_cast<types::Universe&>(u_);  // interning only; see PtrTo
+  TypeId sig;
+  {
+    TypeId msig = Sub(O(method).type);
+    types::Type t;
+    t.kind = TypeKind::kSignature;
+    std::vector<ObjId> params;
+    types::Object r;
+    r.kind = types::ObjKind::kVar;
+    r.var_kind = types::VarKind::kParam;
+    r.type = recv;
+    params.push_back(mu.NewObject(std::move(r)));
+    if (msig.has_value() && T(msig).kind == TypeKind::kSignature) {
+      const types::Type& ms = T(msig);
+      if (ms.params.has_value()) {
+        for (ObjId p : T(ms.params).vars) params.push_back(p);
+      }
+      t.results = ms.results;
+      t.variadic = ms.variadic;
+    }
+    t.params = mu.NewTuple(params);
+    if (!t.results.has_value()) t.results = mu.NewTuple({});
+    sig = mu.NewType(std::move(t));
+  }
+  TypeId word = u_.Basic(types::BasicKind::kUintptr);
+  if (!dict_var_.has_value()) {
+    // The dictionary parameter: a Name of the instance's package (so printed `pkg..dict`),
+    // modeled as a global (its contents are read-only static data).
+    types::Object o;
+    o.kind = types::ObjKind::kVar;
+    o.name = ".dict";
+    o.pkg = pkg_;
+    Var v;
+    v.name = ".dict";
+    v.type = mu.NewPointer(mu.NewArray(word, 0));
+    v.cls = Class::kExtern;
+    v.obj = mu.NewObject(std::move(o));
+    dict_var_ = prog_.vars.Add(std::move(v));
+  }
+  std::pair<TypeId, std::string> key{tparam, O(method).name};
+  size_t idx = 0;
+  while (idx < dict_methods_.size() && dict_methods_[idx] != key) ++idx;
+  if (idx == dict_methods_.size()) dict_methods_.push_back(key);
+  types::Constant c;
+  c.kind = types::Constant::Kind::kInt;
+  c.re = static_cast<long>(idx);
+  NodeId dict = NameOfVar(dict_var_, pos, syn);
+  NodeId arr = Deref(dict, pos, true, syn);
+  N(arr).type = T(V(dict_var_).type).elem;
+  NodeId index = Add(Op::kIndex, pos, word, syn);
+  N(index).x = arr;
+  N(index).y = Literal(pos, u_.Basic(types::BasicKind::kInt), mu.NewConstant(std::move(c)), syn);
+  NodeId addr = AddrOf(index, pos, false, syn);
+  NodeId conv = Add(Op::kConvNop, pos, sig, syn);
+  N(conv).x = addr;
+  return conv;
 }
 
 void Builder::BuildInstance(size_t i) {
@@ -169,6 +218,8 @@ void Builder::BuildInstance(size_t i) {
   subst_.from = TypeParamsOf(u_, in.origin);
   subst_.to = in.targs;
   sub_cache_.clear();
+  dict_var_ = VarId();
+  dict_methods_.clear();
   FnState st;
   st.fn = in.fn;
   st_ = &st;

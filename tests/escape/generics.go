@@ -85,3 +85,15 @@ func use() {
 	_ = f
 	_ = Size(1)
 }
+
+type Sizer interface{ Size() int }
+
+// A method of an interface-shaped type parameter is still called through the dictionary:
+// gc warns, and the callee prints as the dictionary entry.
+func Alloc[H Sizer](h func() H) []byte {
+	return make([]byte, h().Size()) // ERROR "imprecise interface call" "make\(\[\]byte, \(func\(go.shape.interface { Size\(\) int }\) int\)\(&.dict\[0\]\)\(h\(\)\)\) escapes to heap"
+}
+
+func useAlloc(h func() Sizer) []byte { // ERROR "h does not escape"
+	return Alloc(h)
+}
