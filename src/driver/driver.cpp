@@ -597,7 +597,7 @@ int RunPackages(const Options& opts) {
   };
   escape::ImportedTags imported(u, prepare, provider);
   // Dependencies are compiled with the default flags (-gcflags names only the targets).
-  inlining::ImportedCosts imported_costs(u, inlining::Options(), prepare);
+  inlining::ImportedCosts imported_costs(u, nullptr, prepare);
 
   int rc = 0;
   Manifest manifest;
@@ -706,7 +706,13 @@ int Run(const Options& opts) {
   const types::Universe& u = loader.universe();
   ir::Program prog = ir::Build(u, pkg, diags, /*for_capture=*/false);
   {
-    inlining::ImportedCosts imported_costs(u, inlining::Options());
+    // Dependencies were compiled with gc's default flags, except packages beside the input
+    // (the test driver's errorcheckdir compiles X.dir/a.go, then X.dir/main.go importing it,
+    // with the same flags; a go build package directory holds only one package).
+    const std::string& dir = u.Pkg(pkg).dir;
+    inlining::ImportedCosts imported_costs(u, [&](types::PkgId p) {
+      return u.Pkg(p).dir == dir ? InlineOptions(opts) : inlining::Options();
+    });
     InlineAndReport(prog, u, opts, imported_costs, diags);
   }
   if (opts.dump == "ir") {

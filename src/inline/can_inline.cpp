@@ -154,6 +154,9 @@ class HairyVisitor {
   bool Visit(NodeId id, std::vector<NodeId>& stack);
   void PushChildren(const ir::Node& n, std::vector<NodeId>& stack) const;
   void VisitCall(const ir::Node& n, bool* fail);
+  // Whether a range statement ranges over an array (or pointer to array) with at most one
+  // iteration variable and no call or receive in the operand: gc ranges over len(x) instead.
+  bool RangeLenIsConstant(const ir::Node& n) const;
 
   Inliner& in_;
   FuncId cur_;
@@ -302,7 +305,7 @@ std::string Inliner::InlineImpossible(FuncId id) const {
   if (p & syntax::kPragmaUintptrKeepAlive) return "marked as having a keep-alive uintptr argument";
   if (p & syntax::kPragmaUintptrEscapes) return "marked as having an escaping uintptr argument";
   if (p & syntax::kPragmaYeswritebarrierrec) return "marked go:yeswritebarrierrec";
-  if (!fn.body.has_value() || N(fn.body).list.count == 0) return "no function body";
+  if (!fn.body.has_value()) return "no function body";  // an empty body is an empty OBLOCK
   return "";
 }
 
@@ -643,6 +646,35 @@ void HairyVisitor::VisitCall(const ir::Node& n, bool* fail) {
   budget_ -= extra;
 }
 
+bool HairyVisitor::RangeLenIsConstant(const ir::Node& n) const {
+  if (n.list.count >= 2 || !n.x.has_value()) return false;
+  const types::Universe& u = in_.u;
+  types::TypeId t = in_.N(n.x).type;
+  if (!t.has_value()) return false;
+  const types::Type* ut = &u.Get(types::Underlying(u, t));
+  if (ut->kind == types::TypeKind::kPointer && ut->elem.has_value()) {
+    ut = &u.Get(types::Underlying(u, ut->elem));
+  }
+  if (ut->kind != types::TypeKind::kArray) return false;
+  bool call = false;
+  ForEachNode(in_.prog, n.x, [&](NodeId, const ir::Node& x) {
+    switch (x.op) {
+      case Op::kCallFunc: case Op::kCallInter: case Op::kRecv: case Op::kAppend: case Op::kCopy:
+      case Op::kLen: case Op::kCap: case Op::kNew: case Op::kMakeSlice: case Op::kMakeMap:
+      case Op::kMakeChan: case Op::kMin: case Op::kMax: case Op::kReal: case Op::kImag:
+      case Op::kComplex: case Op::kUnsafeAdd: case Op::kUnsafeSlice: case Op::kUnsafeString:
+      case Op::kUnsafeSliceData: case Op::kUnsafeStringData: case Op::kRecover: case Op::kPanic:
+      case Op::kPrint: case Op::kPrintln: case Op::kDelete: case Op::kClear: case Op::kClose:
+        call = true;
+        break;
+      default:
+        break;
+    }
+    return !call;
+  });
+  return !call;
+}
+
 bool HairyVisitor::Visit(NodeId id, std::vector<NodeId>& stack) {
   const ir::Node& n = in_.N(id);
   const ir::Program& prog = in_.prog;
@@ -689,11 +721,16 @@ bool HairyVisitor::Visit(NodeId id, std::vector<NodeId>& stack) {
     }
     case Op::kDeref: {
       NodeId ptr = n.x;
-      while (ptr.has_value() && in_.N(ptr).op == Op::kConvNop) ptr = in_.N(ptr).x;
+      while (ptr.has_value() && in_.N(ptr).op == Op::kConvNop && GcConvIsNop(prog, in_.u, in_.N(ptr))) {
+        ptr = in_.N(ptr).x;
+      }
       if (ptr.has_value() && in_.N(ptr).op == Op::kAddr) budget_ += 1;
       break;
     }
+    case Op::kConv:
     case Op::kConvNop:
+      if (GcConvIsNop(prog, in_.u, n)) ++budget_;  // no code, but the children might
+      break;
     case Op::kBlock:
     case Op::kMethExpr:
     case Op::kExprStmt:  // gc has no expression-statement node
@@ -726,13 +763,32 @@ bool HairyVisitor::Visit(NodeId id, std::vector<NodeId>& stack) {
       break;
     case Op::kCase:
       if (n.var.has_value()) --budget_;  // CaseClause.Var
-      // A select case `v := <-c` is gc's OSELRECV2 `v, _ = <-c`: one more (blank) name.
+      // A select case `v := <-c` is gc's OSELRECV2 `v, _ = <-c`: one more (blank) name; a
+      // plain `<-c` is OSELRECV2 `_, _ = <-c`.
       if (n.x.has_value() && in_.N(n.x).op == Op::kAs) --budget_;
+      if (n.x.has_value() && in_.N(n.x).op == Op::kExprStmt) budget_ -= 3;
+      break;
+    case Op::kMakeMap:
+    case Op::kMakeChan:
+      if (!n.x.has_value()) --budget_;  // gc's MakeExpr.Len is the literal 0
       break;
     case Op::kRange:
       // A blank key before a value is a blank ONAME in gc; escapist leaves the slot empty.
       for (uint32_t i = 0; i < n.list.count; ++i) {
         if (!prog.At(n.list, i).has_value()) --budget_;
+      }
+      if (RangeLenIsConstant(n)) {
+        // types2 records such an operand as the constant len(x) (types2/range.go): one
+        // OLITERAL instead of the expression.
+        budget_ -= 2;  // the range and the literal
+        if (budget_ < 0 && in_.opts.debug_m < 2) {
+          reason_ = "too expensive";
+          return true;
+        }
+        ir::Node copy = n;
+        copy.x = NodeId();
+        PushChildren(copy, stack);
+        return false;
       }
       break;
     case Op::kAs2:

@@ -26,6 +26,43 @@ int64_t FieldOffsetOf(const ir::Program& prog, const types::Universe& u, const i
   return types::FieldOffset(u, t, static_cast<uint32_t>(dot.index));
 }
 
+namespace {
+
+// types.SimType on amd64 for the basic kinds conversions look at; kInvalid for non-numeric.
+types::BasicKind SimKind(const types::Universe& u, types::TypeId t) {
+  if (!t.has_value()) return types::BasicKind::kInvalid;
+  const types::Type& ut = u.Get(types::Underlying(u, t));
+  if (ut.kind != types::TypeKind::kBasic) return types::BasicKind::kInvalid;
+  using K = types::BasicKind;
+  switch (ut.basic) {
+    case K::kInt: return K::kInt64;
+    case K::kUint: case K::kUintptr: return K::kUint64;
+    case K::kInt8: case K::kInt16: case K::kInt32: case K::kInt64: case K::kUint8:
+    case K::kUint16: case K::kUint32: case K::kUint64: case K::kFloat32: case K::kFloat64:
+    case K::kComplex64: case K::kComplex128:
+      return ut.basic;
+    default:
+      return K::kInvalid;
+  }
+}
+
+bool IsFloatOrComplexKind(types::BasicKind k) {
+  using K = types::BasicKind;
+  return k == K::kFloat32 || k == K::kFloat64 || k == K::kComplex64 || k == K::kComplex128;
+}
+
+}  // namespace
+
+bool GcConvIsNop(const ir::Program& prog, const types::Universe& u, const ir::Node& conv) {
+  bool nop = conv.op == Op::kConvNop;
+  if (!conv.x.has_value() || (conv.op != Op::kConv && conv.op != Op::kConvNop)) return nop;
+  types::BasicKind src = SimKind(u, prog.nodes.Get(conv.x).type);
+  types::BasicKind dst = SimKind(u, conv.type);
+  if (src == types::BasicKind::kInvalid || dst == types::BasicKind::kInvalid) return nop;
+  if (src != dst) return false;
+  return !IsFloatOrComplexKind(src);
+}
+
 int ConstBool(const ir::Program& prog, const types::Universe& u, NodeId n) {
   if (!n.has_value()) return -1;
   const ir::Node& x = prog.nodes.Get(n);

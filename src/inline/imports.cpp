@@ -7,12 +7,9 @@
 
 namespace escapist::inlining {
 
-ImportedCosts::ImportedCosts(const types::Universe& u, Options base,
+ImportedCosts::ImportedCosts(const types::Universe& u, Flags flags,
                              std::function<bool(types::PkgId)> prepare)
-    : u_(u), base_(std::move(base)), prepare_(std::move(prepare)) {
-  base_.debug_m = 0;
-  base_.imported_cost = nullptr;
-}
+    : u_(u), flags_(std::move(flags)), prepare_(std::move(prepare)) {}
 
 void ImportedCosts::Put(types::PkgId pkg, const std::unordered_map<uint32_t, int32_t>& costs) {
   for (const auto& [obj_index, cost] : costs) costs_[obj_index] = cost;
@@ -39,7 +36,8 @@ std::optional<int32_t> ImportedCosts::Get(types::ObjId func) {
     state_[pkg.index()] = kRunning;
     DiagnosticSink sink;
     ir::Program prog = ir::Build(u_, pkg, sink, /*for_capture=*/false);
-    Options opts = base_;
+    Options opts = flags_ ? flags_(pkg) : Options();
+    opts.debug_m = 0;
     opts.imported_cost = Hook();
     Result r = CanInlineFuncs(prog, u_, opts);
     for (const auto& [obj_index, cost] : ExportCosts(prog, r)) costs_[obj_index] = cost;

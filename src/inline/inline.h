@@ -97,11 +97,13 @@ std::unordered_map<uint32_t, int32_t> ExportCosts(const ir::Program& prog, const
 // costs.Hook();` (costs must outlive CanInlineFuncs).
 class ImportedCosts {
  public:
-  // `prepare` (optional) must make a package type-checked (a deferred-check Loader); false
-  // marks it failed. `base` supplies the flags (race, checkptr, level) the packages are compiled
-  // with; its debug_m and imported_cost are ignored.
-  ImportedCosts(const types::Universe& u, Options base,
-                std::function<bool(types::PkgId)> prepare = nullptr);
+  // The flags (level, race, checkptr...) a dependency was compiled with; debug_m and
+  // imported_cost are ignored.
+  using Flags = std::function<Options(types::PkgId)>;
+  // `flags` (optional; default: gc's defaults) gives each package's flags. `prepare` (optional)
+  // must make a package type-checked (a deferred-check Loader); false marks it failed.
+  explicit ImportedCosts(const types::Universe& u, Flags flags = nullptr,
+                         std::function<bool(types::PkgId)> prepare = nullptr);
   std::optional<int32_t> Get(types::ObjId func);
   std::function<std::optional<int32_t>(types::ObjId)> Hook();
   // Records the costs of package `pkg` (analyzed by the caller); later Gets use them.
@@ -109,7 +111,7 @@ class ImportedCosts {
 
  private:
   const types::Universe& u_;
-  Options base_;
+  Flags flags_;
   std::function<bool(types::PkgId)> prepare_;
   enum State : uint8_t { kRunning, kDone, kFailed };
   std::unordered_map<uint32_t, State> state_;     // by PkgId

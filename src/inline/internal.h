@@ -58,6 +58,12 @@ int64_t FieldOffsetOf(const ir::Program& prog, const types::Universe& u, const i
 // ir.IsConst(n, constant.Bool): 1 / 0 for a boolean literal, -1 otherwise.
 int ConstBool(const ir::Program& prog, const types::Universe& u, ir::NodeId n);
 
+// gc's op for a numeric conversion node (typecheck.convertOp and tcConv): true for OCONVNOP.
+// escapist's IR says OCONV for int<->int64 and uint<->uint64<->uintptr, which gc's SimType makes
+// OCONVNOP on amd64, and OCONVNOP for a float/complex converted to a type of the same kind, which
+// tcConv keeps as OCONV (the conversion rounds).
+bool GcConvIsNop(const ir::Program& prog, const types::Universe& u, const ir::Node& conv);
+
 // Whether n is an integer literal equal to `v` (ir.Int64Val of an OLITERAL).
 bool IsIntLiteral(const ir::Program& prog, const types::Universe& u, ir::NodeId n, int64_t v);
 
