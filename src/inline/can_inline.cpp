@@ -180,6 +180,16 @@ class Inliner {
 
   void Run();
   void CanInline(FuncId fn);
+  // A function named `_` (or a literal inside one): gc's writer skips blank functions, so they
+  // are never compiled.
+  bool IsBlank(FuncId fn) const {
+    for (int guard = 0; guard < 1000 && fn.has_value(); ++guard) {
+      const ir::Func& f = F(fn);
+      if (!f.outer.has_value()) return f.obj.has_value() && u.Obj(f.obj).name == "_";
+      fn = f.outer;
+    }
+    return false;
+  }
   std::string InlineImpossible(FuncId fn) const;
   bool IsBigFunc(FuncId fn) const;
 
@@ -276,7 +286,9 @@ class BottomUpVisitor {
       }
       std::vector<FuncId> block(stack_.begin() + i, stack_.end());
       stack_.resize(i);
-      for (FuncId f : block) in_.CanInline(f);
+      for (FuncId f : block) {
+        if (!in_.IsBlank(f)) in_.CanInline(f);
+      }
     }
     return min_visitgen;
   }
