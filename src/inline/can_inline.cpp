@@ -302,6 +302,14 @@ class BottomUpVisitor {
 void Inliner::Run() {
   checked_.assign(prog.funcs.size(), 0);
   BottomUpVisitor(*this).VisitAll();
+  // interleaved.DevirtualizeAndInlinePackage's pre-pass over Target.Funcs, in list order.
+  if (opts.debug_m > 1) {
+    for (FuncId f : prog.target_funcs) {
+      if (IsBlank(f) || !IsBigFunc(f)) continue;
+      result.remarks.push_back(
+          {F(f).pos, "function " + F(f).name + " considered 'big'; reducing max cost of inlinees"});
+    }
+  }
 }
 
 // ---- CanInline

@@ -83,7 +83,9 @@ struct Result {
 };
 
 // gc's inline.CanInlineFuncs: CanInline on every function of `prog` (prog.target_funcs),
-// bottom-up over the call graph. Nothing is computed or printed when opts.level == 0 (-l).
+// bottom-up over the call graph; then, at -m=2, interleaved's "function F considered 'big';
+// reducing max cost of inlinees" for each big function in list order. Nothing is computed or
+// printed when opts.level == 0 (-l).
 Result CanInlineFuncs(const ir::Program& prog, const types::Universe& u, const Options& opts);
 
 // The inline costs a package exports, by function ObjId (declared functions and methods that are
