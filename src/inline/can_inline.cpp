@@ -591,8 +591,8 @@ bool Inliner::CanInlineCallExpr(const Callee& c, bool big_caller) const {
 bool HairyVisitor::TooHairy(NodeId body) {
   std::vector<NodeId> stack;
   if (body.has_value()) {
-    const ir::Node& b = in_.N(body);
-    for (uint32_t i = b.list.count; i-- > 0;) stack.push_back(in_.prog.At(b.list, i));
+    std::vector<NodeId> live = LiveStmts(in_.prog, in_.u, in_.N(body).list);
+    for (size_t i = live.size(); i-- > 0;) stack.push_back(live[i]);
   }
   while (!stack.empty()) {
     NodeId id = stack.back();
@@ -610,8 +610,19 @@ bool HairyVisitor::TooHairy(NodeId body) {
 
 void HairyVisitor::PushChildren(const ir::Node& n, std::vector<NodeId>& stack) const {
   const ir::Program& prog = in_.prog;
-  for (uint32_t i = n.list2.count; i-- > 0;) stack.push_back(prog.At(n.list2, i));
-  for (uint32_t i = n.list.count; i-- > 0;) stack.push_back(prog.At(n.list, i));
+  // Statement lists lose their dead tails as gc's writer drops them.
+  bool stmts1 = n.op == Op::kBlock || n.op == Op::kIf || n.op == Op::kFor;
+  bool stmts2 = n.op == Op::kIf || n.op == Op::kRange || n.op == Op::kCase;
+  auto push = [&](IdSpan<NodeId> list, bool stmts) {
+    if (!stmts) {
+      for (uint32_t i = list.count; i-- > 0;) stack.push_back(prog.At(list, i));
+      return;
+    }
+    std::vector<NodeId> live = LiveStmts(prog, in_.u, list);
+    for (size_t i = live.size(); i-- > 0;) stack.push_back(live[i]);
+  };
+  push(n.list2, stmts2);
+  push(n.list, stmts1);
   stack.push_back(n.w);
   stack.push_back(n.z);
   stack.push_back(n.y);
@@ -764,8 +775,8 @@ bool HairyVisitor::Visit(NodeId id, std::vector<NodeId>& stack) {
       int b = ConstBool(prog, in_.u, n.x);
       if (b >= 0) {
         // This if and its condition cost nothing: only the init and the taken branch.
-        IdSpan<NodeId> taken = b ? n.list : n.list2;
-        for (uint32_t i = taken.count; i-- > 0;) stack.push_back(prog.At(taken, i));
+        std::vector<NodeId> taken = LiveStmts(prog, in_.u, b ? n.list : n.list2);
+        for (size_t i = taken.size(); i-- > 0;) stack.push_back(taken[i]);
         for (uint32_t i = n.init.count; i-- > 0;) stack.push_back(prog.At(n.init, i));
         return false;
       }

@@ -60,6 +60,9 @@ bool GcConvIsNop(const ir::Program& prog, const types::Universe& u, const ir::No
   types::BasicKind dst = SimKind(u, conv.type);
   if (src == types::BasicKind::kInvalid || dst == types::BasicKind::kInvalid) return nop;
   if (src != dst) return false;
+  // tcConv's rounding rule is for conversions the source wrote; an implicit OCONVNOP (such as
+  // ir.InitExpr's carrier of a multi-value call's temporaries) is built as such.
+  if (conv.implicit || conv.init.count > 0) return true;
   return !IsFloatOrComplexKind(src);
 }
 
@@ -87,6 +90,72 @@ bool SameName(const ir::Program& prog, NodeId a, NodeId b) {
   if (x.op != Op::kName || y.op != Op::kName) return false;
   if (x.var.has_value() || y.var.has_value()) return x.var == y.var;
   return x.obj.has_value() && x.obj == y.obj;
+}
+
+namespace {
+
+bool Terminates(const ir::Program& prog, const types::Universe& u, NodeId id);
+
+// pkgWriter.terminates of a block: its last non-empty statement.
+bool ListTerminates(const ir::Program& prog, const types::Universe& u, IdSpan<NodeId> list) {
+  for (uint32_t i = list.count; i-- > 0;) {
+    NodeId s = prog.At(list, i);
+    if (s.has_value() && prog.nodes.Get(s).op == Op::kEmpty) continue;
+    return Terminates(prog, u, s);
+  }
+  return false;
+}
+
+bool Terminates(const ir::Program& prog, const types::Universe& u, NodeId id) {
+  if (!id.has_value()) return false;
+  const ir::Node& n = prog.nodes.Get(id);
+  switch (n.op) {
+    case Op::kGoto:
+    case Op::kReturn:
+      return true;
+    case Op::kPanic:
+      return true;
+    case Op::kExprStmt:
+      return n.x.has_value() && prog.nodes.Get(n.x).op == Op::kPanic;
+    case Op::kIf: {
+      int cond = ConstBool(prog, u, n.x);
+      return (cond == 0 || ListTerminates(prog, u, n.list)) &&
+             (cond == 1 || ListTerminates(prog, u, n.list2));
+    }
+    case Op::kBlock:
+      return ListTerminates(prog, u, n.list);
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+std::vector<NodeId> LiveStmts(const ir::Program& prog, const types::Universe& u,
+                              IdSpan<NodeId> list) {
+  std::vector<NodeId> out;
+  out.reserve(list.count);
+  int64_t last_label = -1;
+  for (uint32_t i = 0; i < list.count; ++i) {
+    NodeId s = prog.At(list, i);
+    if (s.has_value() && prog.nodes.Get(s).op == Op::kLabel) last_label = i;
+  }
+  bool dead = false;
+  bool after_label = false;  // the statement a label labels is one gc LabeledStmt with it
+  for (uint32_t i = 0; i < list.count; ++i) {
+    NodeId s = prog.At(list, i);
+    bool is_label = s.has_value() && prog.nodes.Get(s).op == Op::kLabel;
+    if (dead && static_cast<int64_t>(i) > last_label + 1 && !is_label && !after_label) continue;
+    out.push_back(s);
+    if (is_label) {
+      dead = false;
+      after_label = true;
+    } else {
+      dead = !after_label && Terminates(prog, u, s);
+      after_label = false;
+    }
+  }
+  return out;
 }
 
 std::string FuncTypeString(const ir::Program& prog, const types::Universe& u, ir::FuncId id) {
@@ -124,8 +193,7 @@ class BodyPrinter {
     return out;
   }
   void AppendStmts(IdSpan<NodeId> list, std::string& out, bool& first) {
-    for (uint32_t i = 0; i < list.count; ++i) {
-      NodeId s = prog_.At(list, i);
+    for (NodeId s : LiveStmts(prog_, u_, list)) {
       if (s.has_value() && N(s).op == Op::kEmpty) continue;
       if (s.has_value() && N(s).op == Op::kBlock && N(s).init.count == 0) {
         AppendStmts(N(s).list, out, first);

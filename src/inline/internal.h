@@ -32,6 +32,12 @@ void ForEachNode(const ir::Program& prog, ir::NodeId root, Fn&& fn) {
   }
 }
 
+// The statements of `list` that gc's writer keeps (noder/writer.go stmts): after a terminating
+// statement (return, goto, panic(...), an if or block ending in one) the rest is dropped, except
+// labels and what precedes the last label.
+std::vector<ir::NodeId> LiveStmts(const ir::Program& prog, const types::Universe& u,
+                                  IdSpan<ir::NodeId> list);
+
 // The number of gc IR nodes escapist's node stands for (IsBigFunc's count): 0 for wrappers gc
 // does not have (expression statements, empty statements), 2 for ODCL (it holds its ONAME).
 inline int GcNodeCount(const ir::Node& n) {
