@@ -16,7 +16,13 @@ namespace escapist::ir {
 // an `unknown: ...` remark in `diags` rather than a crash. Package-level variable initializers
 // are lowered into the synthetic package function "init" (Func::is_package_init, first in
 // target_funcs), keeping only what gc's staticinit cannot initialize statically.
-Program Build(const types::Universe& u, types::PkgId pkg, DiagnosticSink& diags);
+// `for_capture` false leaves out loopvar's per-iteration copies (ForCapture below), giving the
+// IR gc's inliner sees; the caller then applies ForCapture before escape analysis.
+Program Build(const types::Universe& u, types::PkgId pkg, DiagnosticSink& diags,
+              bool for_capture = true);
+
+// gc's loopvar.ForCapture on every function of `prog` (Build does it unless told not to).
+void ForCapture(Program& prog, const types::Universe& u);
 
 // The expression as gc's -m output prints it (ir/fmt.go exprFmt with mode FmtErr): implicit
 // conversions, & and * are skipped; `func literal`, `... argument`, `&T{...}`, `T{...}`,
