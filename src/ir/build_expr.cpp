@@ -419,6 +419,7 @@ NodeId Builder::Name(SynId e) {
         std::vector<TypeId> sub;
         for (TypeId t : targs) sub.push_back(Sub(t));
         ObjId inst = InstanceOf(obj, sub);
+        if (!inst.has_value()) return Bad(s.pos, e, "instance of " + o.name);
         NodeId n = Add(Op::kName, s.pos, TypeOf(e), e);
         N(n).obj = inst;
         return n;

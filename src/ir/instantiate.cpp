@@ -16,6 +16,9 @@ using types::TypeKind;
 
 namespace {
 
+// Beyond this many shapes of one generic function, instantiation is taken to be unbounded.
+constexpr size_t kMaxInstancesPerOrigin = 256;
+
 // The receiver's base Named of a method, or none.
 TypeId RecvNamed(const types::Universe& u, const types::Object& m) {
   if (!m.method_of.has_value()) return TypeId();
@@ -93,8 +96,21 @@ ObjId Builder::InstanceOf(ObjId origin, const std::vector<TypeId>& targs) {
     bool basic = types::IsMethodSetConstraint(u_, T(tparams[i]).constraint);
     shaped.push_back(types::Shapify(mu, targs[i], basic));
   }
+  size_t same_origin = 0;
   for (const Instance& in : ctx_.instances) {
     if (in.origin == origin && in.targs == shaped) return in.obj;
+    same_origin += in.origin == origin;
+  }
+  if (same_origin >= kMaxInstancesPerOrigin) {
+    // types2's monomorphization check rejects such programs ("instantiation cycle"); this
+    // checker does not, so stop here instead of instantiating forever.
+    if (same_origin == kMaxInstancesPerOrigin) {
+      Unknown(O(origin).pos, "instantiation cycle: more than " +
+                                 std::to_string(kMaxInstancesPerOrigin) + " instances of " +
+                                 O(origin).name);
+      ctx_.instances.push_back(Instance{origin, {}, ObjId(), FuncId(), true});
+    }
+    return ObjId();
   }
   const types::Object& o = O(origin);
   // reader.mangle: the receiver's instance name, then the method's own type arguments.
