@@ -20,6 +20,7 @@
 #include <unordered_set>
 
 #include "escape/escape.h"
+#include "inline/inline.h"
 #include "ir/build.h"
 #include "report/report.h"
 #include "driver/cache.h"
@@ -41,6 +42,10 @@ std::vector<std::string> NormalizeGcFlags(int argc, char** argv) {
       int n = std::atoi(a.c_str() + 3);
       for (int k = 0; k < n; ++k) out.push_back("-m");
       if (n <= 0) out.push_back("--m-off");
+      continue;
+    }
+    if (a.rfind("-l=", 0) == 0) {  // -l=N: gc's inlining level
+      out.push_back("--l-level=" + a.substr(3));
       continue;
     }
     if (a == "-+") {
@@ -217,6 +222,8 @@ bool ParseCommandLine(int argc, char** argv, Options* opts) {
   app.add_flag("-m", m_count, "print escape-analysis decisions (repeat or -m=N for more detail)");
   app.add_flag("--m-off", m_off)->group("");
   app.add_flag("-l", opts->no_inline, "disable inlining (gc's -l)");
+  app.add_option("--l-level", opts->inline_level)->group("");
+  app.add_flag("--race", opts->race, "compile for the race detector (gc's -race)");
   app.add_flag("-N", opts->optimize_off, "disable optimizations (gc's -N)");
   app.add_flag("--smallframes", opts->small_frames, "lower the stack size limits (gc's -smallframes)");
   app.add_option("--d", opts->debug_flags, "gc debug flags (-d=escapemutationscalls,zerocopy,...)")
@@ -240,7 +247,7 @@ bool ParseCommandLine(int argc, char** argv, Options* opts) {
   // Accepted for compatibility with gc's command line; no effect on the analysis.
   std::string ignored_str;
   bool ignored_flag = false;
-  for (const char* f : {"--race", "--msan", "--asan", "--0", "--C", "--live", "--wb", "--S"}) {
+  for (const char* f : {"--msan", "--asan", "--0", "--C", "--live", "--wb", "--S"}) {
     app.add_flag(f, ignored_flag)->group("");
   }
   for (const char* f : {"--goexperiment", "--importcfg", "--dwarf", "--trimpath", "--buildid", "--goversion",
@@ -356,6 +363,46 @@ escape::Options EscapeOptions(const Options& opts, const SourceSet* sources) {
     }
   }
   return esc_opts;
+}
+
+// inlining::Options from the command line: -m, gc's inlining level (-l, -l=N: gc/main.go swaps
+// 0 and 1, so no flag means 1 and -l means 0), -race, -d=checkptr, -d=inlfuncswithclosures.
+inlining::Options InlineOptions(const Options& opts) {
+  inlining::Options o;
+  o.debug_m = opts.debug_m;
+  int l = opts.inline_level >= 0 ? opts.inline_level : (opts.no_inline ? 1 : 0);
+  o.level = l <= 1 ? 1 - l : l;
+  o.race = opts.race;
+  for (const std::string& d : opts.debug_flags) {
+    size_t start = 0;
+    while (start <= d.size()) {
+      size_t end = d.find(',', start);
+      if (end == std::string::npos) end = d.size();
+      std::string f = d.substr(start, end - start);
+      std::string val = "1";
+      if (size_t eq = f.find('='); eq != std::string::npos) {
+        val = f.substr(eq + 1);
+        f = f.substr(0, eq);
+      }
+      if (f == "checkptr") o.checkptr = val != "0";
+      if (f == "inlfuncswithclosures") o.inl_funcs_with_closures = val != "0";
+      start = end + 1;
+    }
+  }
+  return o;
+}
+
+// gc's inline.CanInlineFuncs on `prog` (built without loopvar) and its "can inline" lines,
+// appended to `diags`; then loopvar's rewrite, which gc runs after inlining.
+void InlineAndReport(ir::Program& prog, const types::Universe& u, const Options& opts,
+                     inlining::ImportedCosts& imported, DiagnosticSink& diags) {
+  if (opts.debug_m > 0) {
+    inlining::Options o = InlineOptions(opts);
+    o.imported_cost = imported.Hook();
+    inlining::Result r = inlining::CanInlineFuncs(prog, u, o);
+    for (const inlining::Remark& rem : r.remarks) diags.Remark(rem.pos, rem.text);
+  }
+  ir::ForCapture(prog, u);
 }
 
 // Escape analysis of `prog` (its imports' tags from `imported`) and the -m remarks gc prints for
@@ -559,6 +606,8 @@ int RunPackages(const Options& opts) {
     return true;
   };
   escape::ImportedTags imported(u, prepare, provider);
+  // Dependencies are compiled with the default flags (-gcflags names only the targets).
+  inlining::ImportedCosts imported_costs(u, nullptr, prepare);
 
   int rc = 0;
   Manifest manifest;
@@ -576,7 +625,8 @@ int RunPackages(const Options& opts) {
         rc = 1;
         continue;
       }
-      ir::Program prog = ir::Build(u, id, diags);
+      ir::Program prog = ir::Build(u, id, diags, /*for_capture=*/false);
+      InlineAndReport(prog, u, opts, imported_costs, diags);
       entry.emplace();
       if (opts.debug_m > 0) {
         escape::Result result = AnalyzeAndReport(prog, u, loader.sources(), opts, imported, diags);
@@ -674,7 +724,17 @@ int Run(const Options& opts) {
   }
 
   const types::Universe& u = loader.universe();
-  ir::Program prog = ir::Build(u, pkg, diags);
+  ir::Program prog = ir::Build(u, pkg, diags, /*for_capture=*/false);
+  {
+    // Dependencies were compiled with gc's default flags, except packages beside the input
+    // (the test driver's errorcheckdir compiles X.dir/a.go, then X.dir/main.go importing it,
+    // with the same flags; a go build package directory holds only one package).
+    const std::string& dir = u.Pkg(pkg).dir;
+    inlining::ImportedCosts imported_costs(u, [&](types::PkgId p) {
+      return u.Pkg(p).dir == dir ? InlineOptions(opts) : inlining::Options();
+    });
+    InlineAndReport(prog, u, opts, imported_costs, diags);
+  }
   if (opts.dump == "ir") {
     for (ir::FuncId f : prog.target_funcs) std::cout << ir::DumpFunc(prog, u, f);
     return 0;

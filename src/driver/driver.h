@@ -17,6 +17,8 @@ struct Options {
   std::string command = "escape";  // "escape" | "types"
   int debug_m = 0;                  // -m level
   bool no_inline = false;           // -l
+  int inline_level = -1;            // -l=N (gc's Debug.l before main's swap); -1: not given
+  bool race = false;                // -race
   bool optimize_off = false;        // -N
   bool small_frames = false;        // -smallframes
   std::vector<std::string> debug_flags;  // -d=... entries, as given

@@ -276,7 +276,8 @@ NodeId Builder::FuncLit(SynId lit) {
   return clo;
 }
 
-Program Build(const types::Universe& u, types::PkgId pkg, DiagnosticSink& diags) {
+Program Build(const types::Universe& u, types::PkgId pkg, DiagnosticSink& diags,
+              bool for_capture) {
   Program prog;
   prog.pkg = pkg;
   if (!pkg.has_value() || pkg.index() >= u.packages.size()) return prog;
@@ -284,9 +285,13 @@ Program Build(const types::Universe& u, types::PkgId pkg, DiagnosticSink& diags)
   Builder b(u, pkg, diags, prog, ctx);
   b.Run();
   BuildInstances(u, diags, prog, ctx, b);
-  // gc runs loopvar.ForCapture on every function before escape analysis.
-  for (size_t i = 0; i < prog.target_funcs.size(); ++i) ForCapture(prog, u, prog.target_funcs[i]);
+  if (for_capture) ForCapture(prog, u);
   return prog;
+}
+
+void ForCapture(Program& prog, const types::Universe& u) {
+  // gc runs loopvar.ForCapture on every function after inlining, before escape analysis.
+  for (size_t i = 0; i < prog.target_funcs.size(); ++i) ForCapture(prog, u, prog.target_funcs[i]);
 }
 
 const std::string& FuncName(const Program& prog, FuncId f) { return prog.funcs.Get(f).name; }

@@ -16,12 +16,22 @@ namespace escapist::ir {
 // an `unknown: ...` remark in `diags` rather than a crash. Package-level variable initializers
 // are lowered into the synthetic package function "init" (Func::is_package_init, first in
 // target_funcs), keeping only what gc's staticinit cannot initialize statically.
-Program Build(const types::Universe& u, types::PkgId pkg, DiagnosticSink& diags);
+// `for_capture` false leaves out loopvar's per-iteration copies (ForCapture below), giving the
+// IR gc's inliner sees; the caller then applies ForCapture before escape analysis.
+Program Build(const types::Universe& u, types::PkgId pkg, DiagnosticSink& diags,
+              bool for_capture = true);
+
+// gc's loopvar.ForCapture on every function of `prog` (Build does it unless told not to).
+void ForCapture(Program& prog, const types::Universe& u);
 
 // The expression as gc's -m output prints it (ir/fmt.go exprFmt with mode FmtErr): implicit
 // conversions, & and * are skipped; `func literal`, `... argument`, `&T{...}`, `T{...}`,
 // `make([]int, n)`, `new(T)`, `f(a, b)`, `([]byte)(s)`, `string(b)`, `a + b`, `x.f`, `s[1:]`.
 std::string ExprString(const Program& prog, const types::Universe& u, NodeId n);
+
+// A variable as gc's -m prints its name (`moved to heap: x`): qualified by its package's name
+// when it belongs to another package than the one compiled (a local of an instantiated body).
+std::string VarName(const Program& prog, const types::Universe& u, VarId v);
 
 // gc's ir.FuncName of a function: "f", "T.M", "(*T).M", "f.func1".
 const std::string& FuncName(const Program& prog, FuncId f);

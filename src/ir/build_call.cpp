@@ -238,10 +238,13 @@ NodeId Builder::Call(SynId e, SynId fun_override, const std::vector<NodeId>* bui
       // A method of a type parameter's constraint: in shaped code the callee is a function
       // pointer loaded from the dictionary (reader methodExpr, "type parameter method
       // expression"), a call of an unknown function with the receiver first.
-      callee_sig = MethodExprType(sel.obj, N(recv).type);
-      callee = NameOfVar(DictVar(), S(fun).pos, fun);
-      N(callee).type = callee_sig;
+      callee = TypeParamMethod(S(fun).pos, raw_recv, sel.obj, N(recv).type, fun);
+      callee_sig = N(callee).type;
       list.push_back(recv);
+      if (types::IsInterface(u_, N(recv).type)) {
+        // reader exprCall: an interface receiver called through the dictionary.
+        diags_.Remark(S(fun).pos, "imprecise interface call");
+      }
     } else if (types::IsInterface(u_, N(recv).type)) {
       op = Op::kCallInter;
       callee = Add(Op::kDotInter, S(fun).pos, ftv.type, fun);

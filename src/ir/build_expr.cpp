@@ -363,6 +363,11 @@ NodeId Builder::Expr(SynId e0) {
       }
       NodeId x = ImplicitConv(common, s.x);
       NodeId y = ImplicitConv(common, s.y);
+      if ((s.op == syntax::Token::kShl || s.op == syntax::Token::kShr) &&
+          N(y).op == Op::kLiteral && types::IsUntyped(u_, info_.types.Get(Unparen(s.y)).type)) {
+        // typecheck tcShift: an untyped constant shift count becomes a uint.
+        N(y).type = u_.Basic(types::BasicKind::kUint);
+      }
       TypeId t = TypeOf(e);
       if (s.op == syntax::Token::kAdd && t.has_value() && types::IsString(u_, t)) {
         // tcArith: string + chains become one OADDSTR at the outermost operator.
@@ -414,6 +419,7 @@ NodeId Builder::Name(SynId e) {
         std::vector<TypeId> sub;
         for (TypeId t : targs) sub.push_back(Sub(t));
         ObjId inst = InstanceOf(obj, sub);
+        if (!inst.has_value()) return Bad(s.pos, e, "instance of " + o.name);
         NodeId n = Add(Op::kName, s.pos, TypeOf(e), e);
         N(n).obj = inst;
         return n;

@@ -20,7 +20,58 @@ NodeId Builder::Block(SynId block) {
 }
 
 void Builder::Stmts(IdSpan<SynId> list, std::vector<NodeId>& out) {
-  for (SynId s : SList(list)) Stmt(s, out);
+  // writer.stmts: statements after a terminating one are dropped, up to the last label.
+  std::vector<SynId> stmts = SList(list);
+  size_t last_label = 0;
+  bool any_label = false;
+  for (size_t i = 0; i < stmts.size(); ++i) {
+    if (S(stmts[i]).kind == NodeKind::kLabeledStmt) {
+      last_label = i;
+      any_label = true;
+    }
+  }
+  bool dead = false;
+  for (size_t i = 0; i < stmts.size(); ++i) {
+    if (dead && (!any_label || i > last_label) && S(stmts[i]).kind != NodeKind::kLabeledStmt) {
+      continue;
+    }
+    Stmt(stmts[i], out);
+    dead = Terminates(stmts[i]);
+  }
+}
+
+bool Builder::Terminates(SynId stmt) {
+  if (!stmt.has_value()) return false;
+  const syntax::Node& s = S(stmt);
+  switch (s.kind) {
+    case NodeKind::kBranchStmt:
+      return s.op == syntax::Token::kGoto;
+    case NodeKind::kReturnStmt:
+      return true;
+    case NodeKind::kExprStmt: {
+      SynId call = Unparen(s.x);
+      if (!call.has_value() || S(call).kind != NodeKind::kCall) return false;
+      SynId fun = Unparen(S(call).x);
+      if (!fun.has_value() || S(fun).kind != NodeKind::kName) return false;
+      ObjId o = UseOf(fun);
+      return o.has_value() && O(o).kind == types::ObjKind::kBuiltin &&
+             O(o).builtin == types::BuiltinId::kPanic;
+    }
+    case NodeKind::kIfStmt: {
+      SynId cond = s.y;
+      int c = cond.has_value() ? StaticBool(&cond) : 0;
+      return (c < 0 || Terminates(s.z)) && (c > 0 || Terminates(s.w));
+    }
+    case NodeKind::kBlock: {
+      std::vector<SynId> list = SList(s.list);
+      for (size_t i = list.size(); i-- > 0;) {
+        if (S(list[i]).kind != NodeKind::kEmptyStmt) return Terminates(list[i]);
+      }
+      return false;
+    }
+    default:
+      return false;
+  }
 }
 
 namespace {

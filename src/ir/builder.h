@@ -90,9 +90,11 @@ class Builder {
   // The instance a method call, value or expression `x.M` with receiver type `recv` (after the
   // implicit dots, & and *) calls, or none when M is an ordinary method.
   ObjId MethodInstance(SynId sel, const types::Selection& s, TypeId recv);
-  // The variable standing for a shaped body's dictionary (.dict): callees loaded from it are
-  // unknown functions.
-  VarId DictVar();
+  // The callee of method `method` of type parameter `tparam`'s constraint in a shaped body:
+  // `(SIG)(&.dict[i])`, the i-th method expression entry of the dictionary (reader methodExpr,
+  // dictWord), a function gc does not know statically; SIG takes the receiver (of shape type
+  // `recv`) first.
+  NodeId TypeParamMethod(Pos pos, TypeId tparam, ObjId method, TypeId recv, SynId syn);
   // t with the type parameters of the body being read replaced by their shapes (cached).
   TypeId Sub(TypeId t) const;
 
@@ -182,6 +184,9 @@ class Builder {
   NodeId SwitchStmt(SynId s);
   NodeId SelectStmt(SynId s);
   int StaticBool(SynId* e);
+  // pkgWriter.terminates: the statement ends normal control flow (return, goto, panic, an if
+  // whose taken branches do, a block ending in one).
+  bool Terminates(SynId stmt);
 
   // ---- helpers
   const syntax::Node& S(SynId n) const { return ast_[n]; }
@@ -221,7 +226,9 @@ class Builder {
   // Reading a shaped instance: its type parameters -> shape types, and Sub's memo.
   types::SubstMap subst_;
   mutable std::unordered_map<uint32_t, TypeId> sub_cache_;
-  VarId dict_var_;
+  VarId dict_var_;  // .dict of the shaped body being read
+  // The dictionary's method-expression entries in order of first use: (type parameter, name).
+  std::vector<std::pair<TypeId, std::string>> dict_methods_;
   std::unordered_map<uint32_t, TypeId> methexpr_types_;  // method ObjId -> func(recv, ...)
   types::ConstId one_;  // the constant 1 of x++ / x--
 };

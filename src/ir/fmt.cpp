@@ -375,6 +375,12 @@ class Printer {
 
 }  // namespace
 
+std::string VarName(const Program& prog, const types::Universe& u, VarId v) {
+  Printer p(prog, u);
+  const Var& var = prog.vars.Get(v);
+  return p.Qualifier(var.obj) + var.name;
+}
+
 std::string ExprString(const Program& prog, const types::Universe& u, NodeId n) {
   Printer p(prog, u);
   std::string out;

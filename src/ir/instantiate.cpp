@@ -16,6 +16,9 @@ using types::TypeKind;
 
 namespace {
 
+// Beyond this many shapes of one generic function, instantiation is taken to be unbounded.
+constexpr size_t kMaxInstancesPerOrigin = 256;
+
 // The receiver's base Named of a method, or none.
 TypeId RecvNamed(const types::Universe& u, const types::Object& m) {
   if (!m.method_of.has_value()) return TypeId();
@@ -93,8 +96,21 @@ ObjId Builder::InstanceOf(ObjId origin, const std::vector<TypeId>& targs) {
     bool basic = types::IsMethodSetConstraint(u_, T(tparams[i]).constraint);
     shaped.push_back(types::Shapify(mu, targs[i], basic));
   }
+  size_t same_origin = 0;
   for (const Instance& in : ctx_.instances) {
     if (in.origin == origin && in.targs == shaped) return in.obj;
+    same_origin += in.origin == origin;
+  }
+  if (same_origin >= kMaxInstancesPerOrigin) {
+    // types2's monomorphization check rejects such programs ("instantiation cycle"); this
+    // checker does not, so stop here instead of instantiating forever.
+    if (same_origin == kMaxInstancesPerOrigin) {
+      Unknown(O(origin).pos, "instantiation cycle: more than " +
+                                 std::to_string(kMaxInstancesPerOrigin) + " instances of " +
+                                 O(origin).name);
+      ctx_.instances.push_back(Instance{origin, {}, ObjId(), FuncId(), true});
+    }
+    return ObjId();
   }
   const types::Object& o = O(origin);
   // reader.mangle: the receiver's instance name, then the method's own type arguments.
@@ -115,6 +131,7 @@ ObjId Builder::InstanceOf(ObjId origin, const std::vector<TypeId>& targs) {
   } else {
     name = o.name + TargList(u_, shaped, 0, shaped.size());
   }
+  std::string local_name = name;
   if (o.pkg.has_value() && o.pkg != prog_.pkg) name = u_.Pkg(o.pkg).name + "." + name;
 
   // The instance's Func object: the origin's, with the shaped signature.
@@ -122,6 +139,7 @@ ObjId Builder::InstanceOf(ObjId origin, const std::vector<TypeId>& targs) {
   m.from = tparams;
   m.to = shaped;
   types::Object io = o;
+  if (!named.has_value()) io.name = local_name;  // a call prints F[go.shape.int](...)
   if (o.type.has_value()) {
     types::Type sig = T(o.type);
     sig.type_params.clear();
@@ -150,14 +168,63 @@ ObjId Builder::InstanceOf(ObjId origin, const std::vector<TypeId>& targs) {
   return obj;
 }
 
-VarId Builder::DictVar() {
-  if (dict_var_.has_value()) return dict_var_;
-  Var v;
-  v.name = ".dict";
-  v.type = PtrTo(u_.Basic(types::BasicKind::kUintptr));
-  v.cls = Class::kExtern;
-  dict_var_ = prog_.vars.Add(std::move(v));
-  return dict_var_;
+NodeId Builder::TypeParamMethod(Pos pos, TypeId tparam, ObjId method, TypeId recv, SynId syn) {
+  auto& mu = const_cast<types::Universe&>(u_);  // interning only; see PtrTo
+  TypeId sig;
+  {
+    TypeId msig = Sub(O(method).type);
+    types::Type t;
+    t.kind = TypeKind::kSignature;
+    std::vector<ObjId> params;
+    types::Object r;
+    r.kind = types::ObjKind::kVar;
+    r.var_kind = types::VarKind::kParam;
+    r.type = recv;
+    params.push_back(mu.NewObject(std::move(r)));
+    if (msig.has_value() && T(msig).kind == TypeKind::kSignature) {
+      const types::Type& ms = T(msig);
+      if (ms.params.has_value()) {
+        for (ObjId p : T(ms.params).vars) params.push_back(p);
+      }
+      t.results = ms.results;
+      t.variadic = ms.variadic;
+    }
+    t.params = mu.NewTuple(params);
+    if (!t.results.has_value()) t.results = mu.NewTuple({});
+    sig = mu.NewType(std::move(t));
+  }
+  TypeId word = u_.Basic(types::BasicKind::kUintptr);
+  if (!dict_var_.has_value()) {
+    // The dictionary parameter: a Name of the instance's package (so printed `pkg..dict`),
+    // modeled as a global (its contents are read-only static data).
+    types::Object o;
+    o.kind = types::ObjKind::kVar;
+    o.name = ".dict";
+    o.pkg = pkg_;
+    Var v;
+    v.name = ".dict";
+    v.type = mu.NewPointer(mu.NewArray(word, 0));
+    v.cls = Class::kExtern;
+    v.obj = mu.NewObject(std::move(o));
+    dict_var_ = prog_.vars.Add(std::move(v));
+  }
+  std::pair<TypeId, std::string> key{tparam, O(method).name};
+  size_t idx = 0;
+  while (idx < dict_methods_.size() && dict_methods_[idx] != key) ++idx;
+  if (idx == dict_methods_.size()) dict_methods_.push_back(key);
+  types::Constant c;
+  c.kind = types::Constant::Kind::kInt;
+  c.re = static_cast<long>(idx);
+  NodeId dict = NameOfVar(dict_var_, pos, syn);
+  NodeId arr = Deref(dict, pos, true, syn);
+  N(arr).type = T(V(dict_var_).type).elem;
+  NodeId index = Add(Op::kIndex, pos, word, syn);
+  N(index).x = arr;
+  N(index).y = Literal(pos, u_.Basic(types::BasicKind::kInt), mu.NewConstant(std::move(c)), syn);
+  NodeId addr = AddrOf(index, pos, false, syn);
+  NodeId conv = Add(Op::kConvNop, pos, sig, syn);
+  N(conv).x = addr;
+  return conv;
 }
 
 void Builder::BuildInstance(size_t i) {
@@ -167,6 +234,8 @@ void Builder::BuildInstance(size_t i) {
   subst_.from = TypeParamsOf(u_, in.origin);
   subst_.to = in.targs;
   sub_cache_.clear();
+  dict_var_ = VarId();
+  dict_methods_.clear();
   FnState st;
   st.fn = in.fn;
   st_ = &st;

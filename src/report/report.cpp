@@ -10,22 +10,8 @@ namespace escapist::report {
 std::string RemarkText(const escape::Remark& r, const ir::Program& prog,
                        const types::Universe& u) {
   using K = escape::Remark::Kind;
-  // A variable of a body compiled from another package (a shaped instance of an imported
-  // generic function) prints qualified by that package's name, as gc's Sym in fmtGo mode does
-  // (types.pkgqual): "moved to heap: slices.s".
   auto var_name = [&]() -> std::string {
-    if (!r.var.has_value()) return "?";
-    const ir::Var& v = prog.vars.Get(r.var);
-    if (v.curfn.has_value() && prog.pkg.has_value() && prog.pkg.index() < u.packages.size()) {
-      const std::string& path = prog.funcs.Get(v.curfn).pkg_path;
-      if (path != u.Pkg(prog.pkg).path) {
-        for (uint32_t i = 0; i < u.packages.size(); ++i) {
-          const auto& p = u.packages.Get(types::PkgId(i));
-          if (p && p->path == path) return p->name + "." + v.name;
-        }
-      }
-    }
-    return v.name;
+    return r.var.has_value() ? ir::VarName(prog, u, r.var) : std::string("?");
   };
   auto expr = [&]() -> std::string {
     return r.node.has_value() ? ir::ExprString(prog, u, r.node) : var_name();
