@@ -650,6 +650,14 @@ void HairyVisitor::VisitCall(const ir::Node& n, bool* fail) {
       return;
     }
     if (fpkg == "internal/byteorder" && IsCheapByteorder(fname)) cheap = true;
+    // The runtime helpers of range-over-func loops (ir/rangefunc.cpp: objects outside any
+    // package); gc's "go.runtime" cases.
+    if (fpkg.empty() && fname == "runtime.panicrangestate") cheap = true;
+    if (fpkg.empty() && fname == "runtime.deferrangefunc") {
+      reason_ = "defer call in range func";
+      *fail = true;
+      return;
+    }
   }
   if (fun != nullptr && fun->op == Op::kMethExpr && fun->obj.has_value()) {
     const types::Object& m = u.Obj(fun->obj);

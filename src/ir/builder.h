@@ -57,8 +57,8 @@ struct BuildContext {
   std::unordered_map<uint32_t, VarId> globals;        // package-level Var objects
   std::unordered_map<uint32_t, uint8_t> read_types;   // TypeIds whose method sets were read
   // The runtime helpers range-over-func loops call (typecheck.LookupRuntime): Func objects
-  // outside any package named "panicrangestate" (func(int)) and "deferrangefunc" (func() any),
-  // created on first use.
+  // outside any package named "runtime.panicrangestate" (func(int)) and
+  // "runtime.deferrangefunc" (func() any), as gc prints them; created on first use.
   ObjId panicrangestate, deferrangefunc;
 };
 

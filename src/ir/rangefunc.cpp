@@ -237,7 +237,7 @@ class RangeFuncLowering {
   NodeId CallPanic(NodeId arg, Pos pos) {
     ObjId& fn = b_.ctx_.panicrangestate;
     if (!fn.has_value()) {
-      fn = RuntimeFunc("panicrangestate", {NewVarObj("state", IntType(), Pos())}, {});
+      fn = RuntimeFunc("runtime.panicrangestate", {NewVarObj("state", IntType(), Pos())}, {});
     }
     return ExprStmt(RuntimeCall(fn, {arg}, TypeId(), pos));
   }
@@ -675,7 +675,7 @@ void RangeFuncLowering::EditDefer(NodeId defer_stmt) {
     rf_.defers = NewVarObj("#defers", b_.u_.any_type, Pos());
     ObjId& fn = b_.ctx_.deferrangefunc;
     if (!fn.has_value()) {
-      fn = RuntimeFunc("deferrangefunc", {}, {NewVarObj("extra", b_.u_.any_type, Pos())});
+      fn = RuntimeFunc("runtime.deferrangefunc", {}, {NewVarObj("extra", b_.u_.any_type, Pos())});
     }
     DeclOuter(rf_.defers, RuntimeCall(fn, {}, b_.u_.any_type, Pos()));
   }
