@@ -342,10 +342,9 @@ namespace {
 
 // escape::Options from the command line: -m level and gc's -d flags that change what escape
 // analysis prints (escapemutationscalls, zerocopy).
-escape::Options EscapeOptions(const Options& opts, const SourceSet* sources) {
-  escape::Options esc_opts;
-  esc_opts.debug_m = opts.debug_m;
-  esc_opts.sources = sources;
+// Calls fn(name, value) for each of gc's -d flags (-d=a,b=2: "a" "1", "b" "2").
+void ForEachDebugFlag(const Options& opts,
+                      const std::function<void(const std::string&, const std::string&)>& fn) {
   for (const std::string& d : opts.debug_flags) {
     size_t start = 0;
     while (start <= d.size()) {
@@ -357,11 +356,20 @@ escape::Options EscapeOptions(const Options& opts, const SourceSet* sources) {
         val = f.substr(eq + 1);
         f = f.substr(0, eq);
       }
-      if (f == "escapemutationscalls") esc_opts.escape_mutations_calls = val != "0";
-      if (f == "zerocopy") esc_opts.zero_copy = val != "0";
+      fn(f, val);
       start = end + 1;
     }
   }
+}
+
+escape::Options EscapeOptions(const Options& opts, const SourceSet* sources) {
+  escape::Options esc_opts;
+  esc_opts.debug_m = opts.debug_m;
+  esc_opts.sources = sources;
+  ForEachDebugFlag(opts, [&](const std::string& f, const std::string& val) {
+    if (f == "escapemutationscalls") esc_opts.escape_mutations_calls = val != "0";
+    if (f == "zerocopy") esc_opts.zero_copy = val != "0";
+  });
   return esc_opts;
 }
 
@@ -373,22 +381,10 @@ inlining::Options InlineOptions(const Options& opts) {
   int l = opts.inline_level >= 0 ? opts.inline_level : (opts.no_inline ? 1 : 0);
   o.level = l <= 1 ? 1 - l : l;
   o.race = opts.race;
-  for (const std::string& d : opts.debug_flags) {
-    size_t start = 0;
-    while (start <= d.size()) {
-      size_t end = d.find(',', start);
-      if (end == std::string::npos) end = d.size();
-      std::string f = d.substr(start, end - start);
-      std::string val = "1";
-      if (size_t eq = f.find('='); eq != std::string::npos) {
-        val = f.substr(eq + 1);
-        f = f.substr(0, eq);
-      }
-      if (f == "checkptr") o.checkptr = val != "0";
-      if (f == "inlfuncswithclosures") o.inl_funcs_with_closures = val != "0";
-      start = end + 1;
-    }
-  }
+  ForEachDebugFlag(opts, [&](const std::string& f, const std::string& val) {
+    if (f == "checkptr") o.checkptr = val != "0";
+    if (f == "inlfuncswithclosures") o.inl_funcs_with_closures = val != "0";
+  });
   return o;
 }
 
