@@ -388,17 +388,36 @@ inlining::Options InlineOptions(const Options& opts) {
   return o;
 }
 
-// gc's inline.CanInlineFuncs on `prog` (built without loopvar) and its "can inline" lines,
-// appended to `diags`; then loopvar's rewrite, which gc runs after inlining.
-void InlineAndReport(ir::Program& prog, const types::Universe& u, const Options& opts,
-                     inlining::ImportedCosts& imported, DiagnosticSink& diags) {
-  if (opts.debug_m > 0) {
-    inlining::Options o = InlineOptions(opts);
-    o.imported_cost = imported.Hook();
-    inlining::Result r = inlining::CanInlineFuncs(prog, u, o);
-    for (const inlining::Remark& rem : r.remarks) diags.Remark(rem.pos, rem.text);
+// gc's front end between IR construction and escape analysis, on `prog` (built without
+// loopvar): interleaved devirtualization and inlining with options `o` (other packages' costs
+// and bodies from `imported`), whose remarks ("can inline", "devirtualizing", "inlining call
+// to") are appended to `diags` if given; then loopvar's rewrite and deadlocals, which gc runs
+// after inlining.
+void Lower(ir::Program& prog, const types::Universe& u, inlining::Options o,
+           inlining::ImportedCosts& imported, DiagnosticSink* diags) {
+  o.imported_cost = imported.Hook();
+  o.imported_body = imported.BodyHook();
+  if (diags == nullptr) o.debug_m = 0;
+  inlining::Result r = inlining::InlinePackage(prog, u, o);
+  if (diags != nullptr) {
+    for (const inlining::Remark& rem : r.remarks) diags->Remark(rem.pos, rem.text);
   }
   ir::ForCapture(prog, u);
+  ir::DeadLocals(prog, u);
+}
+
+void InlineAndReport(ir::Program& prog, const types::Universe& u, const Options& opts,
+                     inlining::ImportedCosts& imported, DiagnosticSink& diags) {
+  Lower(prog, u, InlineOptions(opts), imported, opts.debug_m > 0 ? &diags : nullptr);
+}
+
+// A dependency's IR as its escape analysis sees it: built, then lowered with `o` (silently).
+ir::Program LowerDependency(const types::Universe& u, types::PkgId pkg, const inlining::Options& o,
+                            inlining::ImportedCosts& imported) {
+  DiagnosticSink sink;
+  ir::Program prog = ir::Build(u, pkg, sink, /*for_capture=*/false);
+  Lower(prog, u, o, imported, nullptr);
+  return prog;
 }
 
 // Escape analysis of `prog` (its imports' tags from `imported`) and the -m remarks gc prints for
@@ -601,9 +620,11 @@ int RunPackages(const Options& opts) {
     }
     return true;
   };
-  escape::ImportedTags imported(u, prepare, provider);
   // Dependencies are compiled with the default flags (-gcflags names only the targets).
   inlining::ImportedCosts imported_costs(u, nullptr, prepare);
+  escape::ImportedTags imported(u, prepare, provider, [&](types::PkgId p) {
+    return LowerDependency(u, p, inlining::Options(), imported_costs);
+  });
 
   int rc = 0;
   Manifest manifest;
@@ -721,22 +742,23 @@ int Run(const Options& opts) {
 
   const types::Universe& u = loader.universe();
   ir::Program prog = ir::Build(u, pkg, diags, /*for_capture=*/false);
-  {
-    // Dependencies were compiled with gc's default flags, except packages beside the input
-    // (the test driver's errorcheckdir compiles X.dir/a.go, then X.dir/main.go importing it,
-    // with the same flags; a go build package directory holds only one package).
-    const std::string& dir = u.Pkg(pkg).dir;
-    inlining::ImportedCosts imported_costs(u, [&](types::PkgId p) {
-      return u.Pkg(p).dir == dir ? InlineOptions(opts) : inlining::Options();
-    });
-    InlineAndReport(prog, u, opts, imported_costs, diags);
-  }
+  // Dependencies were compiled with gc's default flags, except packages beside the input
+  // (the test driver's errorcheckdir compiles X.dir/a.go, then X.dir/main.go importing it,
+  // with the same flags; a go build package directory holds only one package).
+  const std::string& dir = u.Pkg(pkg).dir;
+  auto dep_options = [&](types::PkgId p) {
+    return u.Pkg(p).dir == dir ? InlineOptions(opts) : inlining::Options();
+  };
+  inlining::ImportedCosts imported_costs(u, dep_options);
+  InlineAndReport(prog, u, opts, imported_costs, diags);
   if (opts.dump == "ir") {
     for (ir::FuncId f : prog.target_funcs) std::cout << ir::DumpFunc(prog, u, f);
     return 0;
   }
   if (opts.debug_m > 0) {
-    escape::ImportedTags imported(u);
+    escape::ImportedTags imported(u, nullptr, nullptr, [&](types::PkgId p) {
+      return LowerDependency(u, p, dep_options(p), imported_costs);
+    });
     AnalyzeAndReport(prog, u, loader.sources(), opts, imported, diags);
   }
   // go build prints a package's compiler output after a `# IMPORTPATH` line; for one directory

@@ -103,16 +103,6 @@ struct Callee {
 
 class Analyzer;
 
-// A devirtualized interface call (devirtualize.StaticCall): the call becomes a static call of
-// `method` on XDotMethod(x.(typ), M), or, when M is promoted from an embedded interface
-// (partial), an interface call on that embedded field.
-struct DevirtCall {
-  TypeId typ;
-  types::ObjId method;
-  std::vector<uint32_t> path;  // embedded fields from typ to the method's receiver
-  bool partial = false;
-};
-
 // gc's ir.ReassignOracle over one outermost function and its closures (ir/reassignment.go).
 class ReassignOracle {
  public:
@@ -169,8 +159,6 @@ class Analyzer {
   std::vector<uint32_t> extra_pragmas;    // pragma bits set by escape (UintptrKeepAlive)
   std::vector<uint8_t> addrtaken_extra;   // per VarId
   std::unordered_map<uint32_t, FuncId> func_by_obj;
-  std::unordered_map<uint32_t, DevirtCall> devirt;  // OCALLINTER node -> decision
-  void Devirtualize();
   std::unordered_map<uint32_t, std::shared_ptr<ReassignOracle>> oracles;
 };
 
@@ -314,8 +302,6 @@ class Escape {
   Hole MergedTagHole(const std::vector<Hole>* ks, const std::vector<Callee>& fns, int param_idx,
                      int nparams);
   Hole TagHole(const std::vector<Hole>* ks, const std::optional<Callee>& fn, int param);
-  // devirtualize.cpp: the hole for the interface operand of a devirtualized call.
-  Hole DevirtReceiverHole(Hole k, NodeId call, const DevirtCall& d);
 };
 
 // ---- type queries (utils.cpp)

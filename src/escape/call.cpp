@@ -99,13 +99,6 @@ void Escape::Call(const std::vector<Hole>* ks, NodeId call_id) {
     case Op::kCallFunc:
     case Op::kCallInter: {
       std::vector<Callee> fns;
-      // A devirtualized interface call: static (or, partially, still dynamic) on x.(T).
-      const DevirtCall* devirt = nullptr;
-      if (call.op == Op::kCallInter) {
-        auto it = a.devirt.find(call_id.index());
-        if (it != a.devirt.end()) devirt = &it->second;
-        if (devirt && !devirt->partial) fns.push_back(Callee{a.FuncOf(devirt->method), devirt->method});
-      }
       if (call.op == Op::kCallFunc && call.x) {
         const ReassignOracle& ro = a.Oracle(curfn);
         NodeId v = ro.StaticValue(call.x);
@@ -168,10 +161,7 @@ void Escape::Call(const std::vector<Hole>* ks, NodeId call_id) {
         }
         break;
       }
-      if (recv_arg && devirt) {
-        Hole k = b.Note(MergedTagHole(ks, fns, -1, fntype.nparams), call_id, "call parameter");
-        Expr(DevirtReceiverHole(k, call_id, *devirt), recv_arg);
-      } else if (recv_arg) {
+      if (recv_arg) {
         RewriteArgument(recv_arg, call_id, fns);
         argument(MergedTagHole(ks, fns, -1, fntype.nparams), recv_arg);
       }
@@ -186,6 +176,14 @@ void Escape::Call(const std::vector<Hole>* ks, NodeId call_id) {
       }
       break;
     }
+    case Op::kInlCall:
+      // The pasted body, then each result variable into its hole.
+      Stmts(call.list);
+      for (uint32_t i = 0; i < call.list2.count; ++i) {
+        Hole k = ks && i < ks->size() ? (*ks)[i] : b.DiscardHole();
+        Expr(k, a.prog.At(call.list2, i));
+      }
+      break;
     case Op::kAppend: {
       if (args.empty()) break;
       // The appendee may flow to the result if it has capacity; else a new backing store is

@@ -125,9 +125,12 @@ class ImportedTags {
   // `prepare` (optional) is called once per package before its first use and must make it
   // type-checked (a deferred-check Loader); false marks the package failed. `provider`
   // (optional) is asked for a package's tags before they are computed from source (a cache).
+  // `lower` (optional) gives a package's IR as its escape analysis sees it (the driver's
+  // pipeline: inlining, loopvar, deadlocals); default: ir::Build alone.
+  using Lower = std::function<ir::Program(types::PkgId)>;
   explicit ImportedTags(const types::Universe& u,
                         std::function<bool(types::PkgId)> prepare = nullptr,
-                        Provider provider = nullptr);
+                        Provider provider = nullptr, Lower lower = nullptr);
   std::optional<Leaks> Get(types::ObjId func, int param);
   std::function<std::optional<Leaks>(types::ObjId, int)> Hook();
   // Records the tags of package `pkg` (analyzed by the caller); later Gets use them.
@@ -136,6 +139,7 @@ class ImportedTags {
  private:
   std::function<bool(types::PkgId)> prepare_;
   Provider provider_;
+  Lower lower_;
   enum State : uint8_t { kRunning, kDone, kFailed };
   const types::Universe& u_;
   std::unordered_map<uint32_t, State> state_;              // by PkgId

@@ -146,6 +146,7 @@ void Escape::ExprSkipInit(Hole k, NodeId id) {
       break;
     case Op::kCallFunc:
     case Op::kCallInter:
+    case Op::kInlCall:
     case Op::kLen:
     case Op::kCap:
     case Op::kMin:

@@ -457,7 +457,6 @@ Analyzer::Analyzer(const ir::Program& p, const types::Universe& uni, const Optio
 }
 
 void Analyzer::Run() {
-  Devirtualize();
   VisitFuncsBottomUp(*this, [&](const std::vector<FuncId>& fns, bool) {
     Batch b(*this, fns);
     b.Run();

@@ -9,8 +9,9 @@
 namespace escapist::escape {
 
 ImportedTags::ImportedTags(const types::Universe& u, std::function<bool(types::PkgId)> prepare,
-                           Provider provider)
-    : prepare_(std::move(prepare)), provider_(std::move(provider)), u_(u) {}
+                           Provider provider, Lower lower)
+    : prepare_(std::move(prepare)), provider_(std::move(provider)), lower_(std::move(lower)),
+      u_(u) {}
 
 void ImportedTags::Put(types::PkgId pkg,
                        const std::unordered_map<uint32_t, std::vector<Leaks>>& tags) {
@@ -44,7 +45,7 @@ std::optional<Leaks> ImportedTags::Get(types::ObjId func, int param) {
     }
     state_[pkg.index()] = kRunning;
     DiagnosticSink sink;
-    ir::Program prog = ir::Build(u_, pkg, sink);
+    ir::Program prog = lower_ ? lower_(pkg) : ir::Build(u_, pkg, sink);
     Options opts;
     opts.debug_m = 0;
     opts.imported_leaks = Hook();

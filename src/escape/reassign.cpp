@@ -142,6 +142,10 @@ NodeId ReassignOracle::StaticValue(NodeId n) const {
       n = a_.N(n).x;
       continue;
     }
+    if (a_.N(n).op == Op::kInlCall && a_.N(n).list2.count == 1) {
+      n = a_.prog.At(a_.N(n).list2, 0);
+      continue;
+    }
     NodeId n1 = StaticValue1(n);
     if (!n1) return n;
     n = n1;

@@ -182,7 +182,7 @@ void Escape::Stmt(NodeId id) {
     case Op::kAs2Func: {
       if (n.x) Stmts(N(n.x).init);
       std::vector<Hole> ks = Addrs(a.List(n.list));
-      if (n.x && IsCallOp(N(n.x).op)) {
+      if (n.x && (IsCallOp(N(n.x).op) || N(n.x).op == Op::kInlCall)) {
         Call(&ks, n.x);
       } else {
         ExprSkipInit(ks.empty() ? b.DiscardHole() : ks[0], n.x);
@@ -207,6 +207,7 @@ void Escape::Stmt(NodeId id) {
       switch (x.op) {
         case Op::kCallFunc:
         case Op::kCallInter:
+        case Op::kInlCall:
         case Op::kClear:
         case Op::kClose:
         case Op::kCopy:

@@ -16,11 +16,6 @@ namespace escapist::inlining {
 
 namespace {
 
-using ir::Class;
-using ir::FuncId;
-using ir::NodeId;
-using ir::Op;
-using ir::VarId;
 
 // objabi's runtimePkgs (PkgSpecial.Runtime): runtime and the packages it imports.
 bool IsRuntimePkg(std::string_view path) {
@@ -128,13 +123,7 @@ bool IsCheapBinaryMethod(std::string_view recv, std::string_view name) {
   return kNames.count(name) > 0;
 }
 
-// A resolved callee: a function of this package or (func none) another package's function.
-struct Callee {
-  FuncId func;
-  types::ObjId obj;
-};
-
-class Inliner;
+}  // namespace
 
 // gc's hairyVisitor: the cost of one function's body.
 class HairyVisitor {
@@ -167,142 +156,14 @@ class HairyVisitor {
   std::string reason_;
 };
 
-class Inliner {
- public:
-  Inliner(const ir::Program& prog, const types::Universe& u, const Options& opts, Result& result)
-      : prog(prog), u(u), opts(opts), result(result), ast(u.Pkg(prog.pkg).ast) {
-    for (FuncId f : prog.target_funcs) {
-      const ir::Func& fn = prog.funcs.Get(f);
-      if (fn.obj.has_value()) func_by_obj[fn.obj.index()] = f;
-    }
-    result.funcs.Reserve(prog.funcs.size());
-  }
-
-  void Run();
-  void CanInline(FuncId fn);
-  // A function named `_` (or a literal inside one): gc's writer skips blank functions, so they
-  // are never compiled.
-  bool IsBlank(FuncId fn) const {
-    for (int guard = 0; guard < 1000 && fn.has_value(); ++guard) {
-      const ir::Func& f = F(fn);
-      if (!f.outer.has_value()) return f.obj.has_value() && u.Obj(f.obj).name == "_";
-      fn = f.outer;
-    }
-    return false;
-  }
-  std::string InlineImpossible(FuncId fn) const;
-  bool IsBigFunc(FuncId fn) const;
-
-  // inlCallee: the function a call's callee expression statically refers to.
-  std::optional<Callee> InlCallee(FuncId caller, NodeId fn);
-  // The inline cost of `c` if it has an inline body (typecheck.HaveInlineBody).
-  std::optional<int32_t> InlineCost(const Callee& c) const;
-  // canInlineCallExpr(callerfn, n, callee, bigCaller, closureCalledOnce=false, log=false).
-  bool CanInlineCallExpr(const Callee& c, bool big_caller) const;
-  std::string PkgPathOf(types::ObjId obj) const;
-
-  // ir.StaticValue and its helpers.
-  NodeId StaticValue(NodeId n);
-  NodeId StaticValue1(NodeId n);
-  bool Reassigned(VarId v);
-  VarId Canonical(VarId v) const {
-    while (prog.vars.Get(v).outer.has_value()) v = prog.vars.Get(v).outer;
-    return v;
-  }
-  // ir.OuterValue for a reassignment target: x of x.f, x[i] (array), conversions.
-  NodeId OuterValue(NodeId n) const;
-
-  const ir::Node& N(NodeId id) const { return prog.nodes.Get(id); }
-  const ir::Func& F(FuncId id) const { return prog.funcs.Get(id); }
-  const ir::Var& V(VarId id) const { return prog.vars.Get(id); }
-
-  const ir::Program& prog;
-  const types::Universe& u;
-  const Options& opts;
-  Result& result;
-  const syntax::Ast& ast;
-  std::unordered_map<uint32_t, FuncId> func_by_obj;
-  std::unordered_map<uint32_t, bool> reassigned_;  // by canonical VarId
-  std::vector<uint8_t> checked_;  // Func.InlinabilityChecked, by FuncId
-};
-
-// ---- the call graph, bottom-up (ir.VisitFuncsBottomUp)
-
-class BottomUpVisitor {
- public:
-  BottomUpVisitor(Inliner& in) : in_(in), node_id_(in.prog.funcs.size(), 0) {}
-
-  void VisitAll() {
-    for (FuncId fn : in_.prog.target_funcs) {
-      if (!in_.F(fn).is_closure) Visit(fn);
-    }
-  }
-
- private:
-  uint32_t Visit(FuncId n) {
-    if (uint32_t id = node_id_[n.index()]; id > 0) return id;
-    ++visitgen_;
-    uint32_t id = visitgen_;
-    node_id_[n.index()] = id;
-    ++visitgen_;
-    uint32_t min_visitgen = visitgen_;
-    stack_.push_back(n);
-
-    std::vector<FuncId> refs;
-    ForEachNode(in_.prog, in_.F(n).body, [&](NodeId, const ir::Node& node) {
-      switch (node.op) {
-        case Op::kName:
-          if (!node.var.has_value() && node.obj.has_value()) {
-            auto it = in_.func_by_obj.find(node.obj.index());
-            if (it != in_.func_by_obj.end()) refs.push_back(it->second);
-          }
-          break;
-        case Op::kMethExpr:
-        case Op::kMethValue:
-          if (node.obj.has_value()) {
-            auto it = in_.func_by_obj.find(node.obj.index());
-            if (it != in_.func_by_obj.end()) refs.push_back(it->second);
-          }
-          break;
-        case Op::kClosure:
-          if (node.func.has_value()) refs.push_back(node.func);
-          break;
-        default:
-          break;
-      }
-      return true;
-    });
-    for (FuncId f : refs) {
-      uint32_t m = Visit(f);
-      if (m < min_visitgen) min_visitgen = m;
-    }
-
-    if ((min_visitgen == id || min_visitgen == id + 1) && !in_.F(n).is_closure) {
-      size_t i = stack_.size();
-      while (i-- > 0) {
-        FuncId x = stack_[i];
-        node_id_[x.index()] = ~uint32_t{0};
-        if (x == n) break;
-      }
-      std::vector<FuncId> block(stack_.begin() + i, stack_.end());
-      stack_.resize(i);
-      for (FuncId f : block) {
-        // The package's init function is made by pkginit after inlining: gc never costs it.
-        if (!in_.IsBlank(f) && !in_.F(f).is_package_init) in_.CanInline(f);
-      }
-    }
-    return min_visitgen;
-  }
-
-  Inliner& in_;
-  std::vector<uint32_t> node_id_;
-  uint32_t visitgen_ = 0;
-  std::vector<FuncId> stack_;
-};
-
 void Inliner::Run() {
   checked_.assign(prog.funcs.size(), 0);
-  BottomUpVisitor(*this).VisitAll();
+  BottomUpVisitor(*this, [&](const std::vector<FuncId>& block) {
+    for (FuncId f : block) {
+      // The package's init function is made by pkginit after inlining: gc never costs it.
+      if (!IsBlank(f) && !F(f).is_package_init) CanInline(f);
+    }
+  }).VisitAll();
   // interleaved.DevirtualizeAndInlinePackage's pre-pass over Target.Funcs, in list order.
   if (opts.debug_m > 1) {
     for (FuncId f : prog.target_funcs) {
@@ -363,6 +224,7 @@ void Inliner::CanInline(FuncId id) {
     report_failure();
     return;
   }
+  if (id.index() >= checked_.size()) checked_.resize(prog.funcs.size(), 0);
   if (checked_[id.index()]) return;
   checked_[id.index()] = 1;
   info->checked = true;
@@ -507,6 +369,10 @@ NodeId Inliner::StaticValue(NodeId n) {
       n = N(n).x;
       continue;
     }
+    if (N(n).op == Op::kInlCall && N(n).list2.count == 1) {
+      n = prog.At(N(n).list2, 0);
+      continue;
+    }
     NodeId n1 = StaticValue1(n);
     if (!n1.has_value()) return n;
     n = n1;
@@ -514,7 +380,7 @@ NodeId Inliner::StaticValue(NodeId n) {
   return n;
 }
 
-std::optional<Callee> Inliner::InlCallee(FuncId caller, NodeId fn_id) {
+std::optional<Callee> Inliner::InlCallee(FuncId caller, NodeId fn_id, bool resolve_only) {
   NodeId sv = StaticValue(fn_id);
   if (!sv.has_value()) return std::nullopt;
   const ir::Node& fn = N(sv);
@@ -557,7 +423,7 @@ std::optional<Callee> Inliner::InlCallee(FuncId caller, NodeId fn_id) {
         VarId outer = V(cf.closure_vars[0]).outer;
         if (!outer.has_value() || V(outer).curfn != caller) return std::nullopt;
       }
-      CanInline(c);
+      if (!resolve_only) CanInline(c);
       return Callee{c, types::ObjId()};
     }
     default:
@@ -575,11 +441,19 @@ std::optional<int32_t> Inliner::InlineCost(const Callee& c) const {
   return opts.imported_cost(c.obj);
 }
 
-bool Inliner::CanInlineCallExpr(const Callee& c, bool big_caller) const {
+bool Inliner::IsIntrinsic(const std::string& pkg, const std::string& name) const {
+  return inlining::IsIntrinsic(pkg, name, opts.race);
+}
+
+bool Inliner::CanInlineCallExpr(const Callee& c, bool big_caller,
+                                bool closure_called_once) const {
   std::optional<int32_t> cost = InlineCost(c);
   if (!cost) return false;
   int32_t max_cost = big_caller ? kInlineBigFunctionMaxCost : kInlineMaxBudget;
-  if (c.func.has_value() && F(c.func).closure.has_value()) max_cost *= 2;
+  if (c.func.has_value() && F(c.func).closure.has_value()) {
+    max_cost *= 2;
+    if (closure_called_once) max_cost = std::max(max_cost, kInlineClosureCalledOnceCost);
+  }
   if (*cost > max_cost) return false;
   std::string pkg = c.func.has_value() ? prog.funcs.Get(c.func).pkg_path : PkgPathOf(c.obj);
   if (opts.race && (IsNoInstrumentPkg(pkg) || IsNoRacePkg(pkg))) return false;
@@ -864,7 +738,6 @@ bool HairyVisitor::Visit(NodeId id, std::vector<NodeId>& stack) {
   return false;
 }
 
-}  // namespace
 
 Result CanInlineFuncs(const ir::Program& prog, const types::Universe& u, const Options& opts) {
   Result result;

@@ -16,38 +16,56 @@ void ImportedCosts::Put(types::PkgId pkg, const std::unordered_map<uint32_t, int
   state_[pkg.index()] = kDone;
 }
 
-std::optional<int32_t> ImportedCosts::Get(types::ObjId func) {
-  if (!func.has_value()) return std::nullopt;
-  types::PkgId pkg = u_.Obj(func).pkg;
+bool ImportedCosts::Load(types::PkgId pkg) {
   if (!pkg.has_value() || pkg.index() >= u_.packages.size() || !u_.packages.Get(pkg)) {
-    return std::nullopt;
+    return false;
   }
   auto st = state_.find(pkg.index());
-  if (st == state_.end()) {
-    if (prepare_ && !prepare_(pkg)) {
-      state_[pkg.index()] = kFailed;
-      return std::nullopt;
-    }
-    const types::Package& p = u_.Pkg(pkg);
-    if (p.fake || !p.checked || p.has_errors) {
-      state_[pkg.index()] = kFailed;
-      return std::nullopt;
-    }
-    state_[pkg.index()] = kRunning;
-    DiagnosticSink sink;
-    ir::Program prog = ir::Build(u_, pkg, sink, /*for_capture=*/false);
-    Options opts = flags_ ? flags_(pkg) : Options();
-    opts.debug_m = 0;
-    opts.imported_cost = Hook();
-    Result r = CanInlineFuncs(prog, u_, opts);
-    for (const auto& [obj_index, cost] : ExportCosts(prog, r)) costs_[obj_index] = cost;
-    state_[pkg.index()] = kDone;
-  } else if (st->second != kDone) {
-    return std::nullopt;  // failed, or being analyzed (imports are acyclic: should not happen)
+  if (st != state_.end()) return st->second == kDone;
+  if (prepare_ && !prepare_(pkg)) {
+    state_[pkg.index()] = kFailed;
+    return false;
   }
+  const types::Package& p = u_.Pkg(pkg);
+  if (p.fake || !p.checked || p.has_errors) {
+    state_[pkg.index()] = kFailed;
+    return false;
+  }
+  state_[pkg.index()] = kRunning;
+  DiagnosticSink sink;
+  auto prog = std::make_unique<ir::Program>(ir::Build(u_, pkg, sink, /*for_capture=*/false));
+  Options opts = flags_ ? flags_(pkg) : Options();
+  opts.debug_m = 0;
+  opts.imported_cost = Hook();
+  Result r = CanInlineFuncs(*prog, u_, opts);
+  for (const auto& [obj_index, cost] : ExportCosts(*prog, r)) costs_[obj_index] = cost;
+  for (ir::FuncId f : prog->target_funcs) {
+    const ir::Func& fn = prog->funcs.Get(f);
+    if (fn.obj.has_value() && r.funcs.Get(f).inlinable) {
+      bodies_[fn.obj.index()] = InlineBody{prog.get(), f};
+    }
+  }
+  progs_.push_back(std::move(prog));
+  state_[pkg.index()] = kDone;
+  return true;
+}
+
+std::optional<int32_t> ImportedCosts::Get(types::ObjId func) {
+  if (!func.has_value() || !Load(u_.Obj(func).pkg)) return std::nullopt;
   auto it = costs_.find(func.index());
   if (it == costs_.end()) return std::nullopt;
   return it->second;
+}
+
+std::optional<InlineBody> ImportedCosts::Body(types::ObjId func) {
+  if (!func.has_value() || !Load(u_.Obj(func).pkg)) return std::nullopt;
+  auto it = bodies_.find(func.index());
+  if (it == bodies_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::function<std::optional<InlineBody>(types::ObjId)> ImportedCosts::BodyHook() {
+  return [this](types::ObjId func) { return Body(func); };
 }
 
 std::function<std::optional<int32_t>(types::ObjId)> ImportedCosts::Hook() {

@@ -30,6 +30,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -52,6 +53,13 @@ inline constexpr int32_t kInlineBigFunctionNodes = 5000;
 inline constexpr int32_t kInlineBigFunctionMaxCost = 20;
 inline constexpr int32_t kInlineClosureCalledOnceCost = 10 * kInlineMaxBudget;
 
+// An inlinable function's body as the inliner pastes it: function `fn` of `prog`, built without
+// loopvar's rewrite and before any inlining into it (what gc's export data carries).
+struct InlineBody {
+  const ir::Program* prog = nullptr;
+  ir::FuncId fn;
+};
+
 struct Options {
   int debug_m = 0;       // -m level: 1 prints "can inline F", 2 adds costs, bodies and reasons
   int level = 1;         // gc's Debug.l after main's swap: 0 = -l (no inlining), 1 default, 4 = -l=4
@@ -61,6 +69,8 @@ struct Options {
   // The inline cost of a function of another package as its export data carries it; nullopt if
   // it is not inlinable (or unknown, treated the same way).
   std::function<std::optional<int32_t>(types::ObjId func)> imported_cost;
+  // The body of another package's inlinable function (nullopt: not available).
+  std::function<std::optional<InlineBody>(types::ObjId func)> imported_body;
 };
 
 // What CanInline decided for one function (gc's Func.Inl plus the reason it is nil).
@@ -88,6 +98,14 @@ struct Result {
 // printed when opts.level == 0 (-l).
 Result CanInlineFuncs(const ir::Program& prog, const types::Universe& u, const Options& opts);
 
+// gc's interleaved.DevirtualizeAndInlinePackage on `prog` (built without loopvar): CanInlineFuncs,
+// then, bottom-up over the call graph, static devirtualization of every interface call whose
+// receiver has one concrete type, and (unless -l) inlining of every call whose callee is
+// inlinable within the budget, until nothing changes. `prog` is rewritten in place (OINLCALL
+// nodes, new closures appended to target_funcs, Program::inl_tree). The result's remarks are the
+// "can inline", "devirtualizing" and "inlining call to" lines in gc's order.
+Result InlinePackage(ir::Program& prog, const types::Universe& u, const Options& opts);
+
 // The inline costs a package exports, by function ObjId (declared functions and methods that are
 // inlinable): what Options::imported_cost should answer for the package's importers.
 std::unordered_map<uint32_t, int32_t> ExportCosts(const ir::Program& prog, const Result& result);
@@ -108,6 +126,10 @@ class ImportedCosts {
                          std::function<bool(types::PkgId)> prepare = nullptr);
   std::optional<int32_t> Get(types::ObjId func);
   std::function<std::optional<int32_t>(types::ObjId)> Hook();
+  // The body of another package's inlinable function, from that package's IR as built for
+  // its costs (kept for the run); nullopt when it has none.
+  std::optional<InlineBody> Body(types::ObjId func);
+  std::function<std::optional<InlineBody>(types::ObjId)> BodyHook();
   // Records the costs of package `pkg` (analyzed by the caller); later Gets use them.
   void Put(types::PkgId pkg, const std::unordered_map<uint32_t, int32_t>& costs);
 
@@ -116,8 +138,12 @@ class ImportedCosts {
   Flags flags_;
   std::function<bool(types::PkgId)> prepare_;
   enum State : uint8_t { kRunning, kDone, kFailed };
+  // Lowers package `pkg` (once) and records its costs and bodies; false if unavailable.
+  bool Load(types::PkgId pkg);
   std::unordered_map<uint32_t, State> state_;     // by PkgId
   std::unordered_map<uint32_t, int32_t> costs_;   // by function ObjId
+  std::vector<std::unique_ptr<ir::Program>> progs_;
+  std::unordered_map<uint32_t, InlineBody> bodies_;  // by function ObjId
 };
 
 }  // namespace escapist::inlining

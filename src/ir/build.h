@@ -24,6 +24,11 @@ Program Build(const types::Universe& u, types::PkgId pkg, DiagnosticSink& diags,
 // gc's loopvar.ForCapture on every function of `prog` (Build does it unless told not to).
 void ForCapture(Program& prog, const types::Universe& u);
 
+// gc's deadlocals.Funcs (after inlining and loopvar, before escape analysis): in every function
+// (closures with their enclosing function), an assignment without side effects to a local or
+// parameter that is never used becomes `_ = 0`, and the variable loses its Defn.
+void DeadLocals(Program& prog, const types::Universe& u);
+
 // The expression as gc's -m output prints it (ir/fmt.go exprFmt with mode FmtErr): implicit
 // conversions, & and * are skipped; `func literal`, `... argument`, `&T{...}`, `T{...}`,
 // `make([]int, n)`, `new(T)`, `f(a, b)`, `([]byte)(s)`, `string(b)`, `a + b`, `x.f`, `s[1:]`.

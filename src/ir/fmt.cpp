@@ -158,6 +158,19 @@ class Printer {
       case Op::kClosure:
         out += "func literal";
         return;
+      case Op::kInlCall:
+        // The result variables (gc prints Init and Body not at all).
+        if (n.list2.count == 1) {
+          Fmt(prog_.At(n.list2, 0), 0, out);
+          return;
+        }
+        out += "(.";
+        for (uint32_t i = 0; i < n.list2.count; ++i) {
+          if (i > 0) out += "; ";
+          Fmt(prog_.At(n.list2, i), 0, out);
+        }
+        out += ")";
+        return;
       case Op::kPtrLit:
         out += "&";
         Fmt(n.x, 0, out);

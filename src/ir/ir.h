@@ -80,6 +80,10 @@ struct Node {
   std::string label;          // OLABEL / OGOTO / OBREAK / OCONTINUE target name; the label of
                               // a labeled OFOR / ORANGE / OSWITCH / OSELECT
   syntax::NodeId syntax;      // the source node it came from, if any (for excerpts)
+  // The inlined call this node was pasted by (Program::inl_tree index + 1); 0 for the
+  // function's own code. `pos` is then the outermost call's position, as gc prints it
+  // (base.FmtPos is Ctxt.OutermostPos).
+  uint32_t inl = 0;
 };
 
 // A variable: local, parameter, result, temporary, package-level variable, or captured variable
@@ -123,6 +127,18 @@ struct Func {
   int closure_count = 0;            // literal numbering inside this function (func1, func2...)
 };
 
+// One inlined call (gc's obj.InlinedCall, an entry of Ctxt.InlTree).
+struct InlinedCall {
+  int32_t parent = -1;    // the inlined call whose body holds this call; -1 for none
+  Pos pos;                // the call's position (outermost, as printed)
+  std::string func_name;  // ir.FuncName of the callee: "F", "T.M", "(*T).M", "F.func1"
+  std::string pkg_path;   // the callee's package
+  // The callee's identity for the recursion check (its linker symbol): the Func object, or for a
+  // func literal its Func in this program.
+  types::ObjId obj;
+  FuncId func;
+};
+
 // All IR of one package.
 struct Program {
   Store<NodeId, Node> nodes;
@@ -133,6 +149,8 @@ struct Program {
   // (and go/defer wrappers) in the order their bodies were read.
   std::vector<FuncId> target_funcs;
   types::PkgId pkg;
+  // gc's Ctxt.InlTree: every call the inliner pasted, in the order inlined.
+  std::vector<InlinedCall> inl_tree;
 
   NodeId Add(Node n) { return nodes.Add(std::move(n)); }
   Node& operator[](NodeId id) { return nodes.Get(id); }
