@@ -379,6 +379,24 @@ class CallInliner {
     }).VisitAll();
   }
 
+  // interleaved.DevirtualizeAndInlineFunc: the fixpoint on one function alone, with its own
+  // use counts (the method wrappers MakeWrappers builds after the package's pass).
+  void InlineFunc(FuncId f) {
+    std::unordered_map<uint64_t, int> saved = std::move(use_counts_);
+    use_counts_.clear();
+    FnState& s = state_[f.index()];
+    s.fn = f;
+    s.big = opts_.level != 0 && in_.IsBigFunc(f);
+    Mark(s, prog_.funcs.Get(f).body);
+    for (bool done = false; !done;) {
+      done = true;
+      for (size_t i = 0; i < s.sites.size(); ++i) {
+        if (Edit(s, i)) done = false;
+      }
+    }
+    use_counts_ = std::move(saved);
+  }
+
  private:
   struct Target {
     Callee callee;
@@ -691,7 +709,13 @@ Result InlinePackage(ir::Program& prog, const types::Universe& u, const Options&
   const ir::Program pristine = prog;
   Inliner in(prog, u, opts, result);
   if (opts.level != 0) in.Run();
-  CallInliner(in, prog, pristine, result).Run();
+  CallInliner ci(in, prog, pristine, result);
+  ci.Run();
+  // noder.MakeWrappers, after inlining: each wrapper has its call inlined in turn.
+  for (FuncId w : MakeWrappers(prog, u)) {
+    ci.InlineFunc(w);
+    prog.target_funcs.push_back(w);
+  }
   return result;
 }
 
