@@ -415,10 +415,10 @@ class CallInliner {
   }
 
   // mark: the call sites under `root` in post-order, not inside func literals; the calls of
-  // go/defer statements are never inlined or devirtualized (call.GoDefer).
+  // go/defer statements are never inlined or devirtualized (call.GoDefer), the calls inside
+  // their wrappers (normalizeGoDeferCall's closures) are ordinary calls.
   void Mark(FnState& s, NodeId root) {
     if (!root.has_value()) return;
-    const ir::Func& fn = prog_.funcs.Get(s.fn);
     struct Frame {
       NodeId id;
       bool expanded;
@@ -445,12 +445,6 @@ class CallInliner {
         const ir::Node& c = prog_[n.x];
         s.marked.insert(n.x.index());
         for (NodeId k : prog_.List(c.init)) kids.push_back(k);
-        kids.push_back(c.x);
-        for (NodeId k : prog_.List(c.list)) kids.push_back(k);
-      } else if ((fn.is_go_wrap || fn.is_defer_wrap) && n.op == Op::kExprStmt && n.x.has_value() &&
-                 IsCall(prog_[n.x])) {
-        s.marked.insert(n.x.index());
-        const ir::Node& c = prog_[n.x];
         kids.push_back(c.x);
         for (NodeId k : prog_.List(c.list)) kids.push_back(k);
       } else {
