@@ -398,6 +398,7 @@ void Lower(ir::Program& prog, const types::Universe& u, inlining::Options o,
   o.imported_cost = imported.Hook();
   o.imported_body = imported.BodyHook();
   if (diags == nullptr) o.debug_m = 0;
+  ir::BLoop(prog, u, o.debug_m, diags);
   inlining::Result r = inlining::InlinePackage(prog, u, o);
   if (diags != nullptr) {
     for (const inlining::Remark& rem : r.remarks) diags->Remark(rem.pos, rem.text);

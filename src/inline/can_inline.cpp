@@ -509,6 +509,7 @@ void HairyVisitor::VisitCall(const ir::Node& n, bool* fail) {
   const types::Universe& u = in_.u;
   bool cheap = false;
   const ir::Node* fun = n.x.has_value() ? &in_.N(n.x) : nullptr;
+  if (n.var_live) return;  // runtime.KeepAlive is an intrinsic: an ordinary node
   bool pfunc = fun != nullptr && fun->op == Op::kName && !fun->var.has_value() &&
                fun->obj.has_value() && u.Obj(fun->obj).kind == types::ObjKind::kFunc;
   // A shaped instance takes its dictionary first (reader.callShaped / funcInst): `&.dict.F[T]`

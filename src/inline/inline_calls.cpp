@@ -462,7 +462,7 @@ class CallInliner {
   // inlineCallCheck: false for calls never inlined (-l, interface calls, intrinsics).
   bool MightInline(const ir::Node& call) const {
     if (opts_.level == 0) return false;
-    if (call.op != Op::kCallFunc || !call.x.has_value()) return false;
+    if (call.op != Op::kCallFunc || !call.x.has_value() || call.var_live) return false;
     const ir::Node& fun = prog_[call.x];
     if (opts_.checkptr && fun.op == Op::kMethExpr && fun.obj.has_value()) {
       const types::Object& m = u_.Obj(fun.obj);
