@@ -170,7 +170,9 @@ class BodyCopier {
     ir::Var v = s;
     auto f = func_map_.find(s.curfn.index());
     v.curfn = f != func_map_.end() ? f->second : caller_;
-    v.pos = pos_;
+    // The callee's own variables and a literal's captured ones take the call's position; a
+    // literal's parameters and locals keep theirs.
+    if (v.curfn == caller_ || s.is_closure_var) v.pos = pos_;
     if (v.curfn == caller_) v.cls = Class::kAuto;
     v.outer = s.outer.has_value() ? Var(s.outer) : VarId();
     v.defn = NodeId();
@@ -237,16 +239,24 @@ class BodyCopier {
 
   // A func literal of the callee's body: a new closure of the caller (reader.funcLit,
   // inlClosureFunc), declared at the literal's original position.
-  FuncId Closure(FuncId sf_id) {
+  FuncId Closure(FuncId sf_id, FuncId enclosing) {
     const ir::Func& sf = src_.funcs.Get(sf_id);
     ir::Func f;
     bool range = sf.name.find("-range") != std::string::npos;
-    int gen = range ? ++range_gen_ : ++lit_gen_;
-    std::string suffix = range ? "-range" : caller_is_closure_ ? "." : ".func";
-    f.name = callee_name_ + suffix + std::to_string(gen);
+    if (enclosing.has_value()) {
+      // A literal inside a copied literal's body: read by that body's own reader, it is named
+      // after the copy as any nested literal is (ir.closureName): "F.func1.1", "F.func1-range1".
+      ir::Func& outer = dst_.funcs.Get(enclosing);
+      int gen = ++outer.closure_count;
+      f.name = outer.name + (range ? "-range" : ".") + std::to_string(gen);
+    } else {
+      int gen = range ? ++range_gen_ : ++lit_gen_;
+      std::string suffix = range ? "-range" : caller_is_closure_ ? "." : ".func";
+      f.name = callee_name_ + suffix + std::to_string(gen);
+    }
     f.pkg_path = sf.pkg_path;
     f.pos = sf.pos;
-    f.outer = caller_;
+    f.outer = enclosing.has_value() ? enclosing : caller_;
     f.pragmas = sf.pragmas;
     f.is_closure = sf.is_closure;
     f.dupok = sf.dupok;
@@ -268,7 +278,10 @@ class BodyCopier {
     std::vector<VarId> cvs = copy_vars(sf.closure_vars, false);
     std::vector<VarId> params = copy_vars(sf.params, true);
     std::vector<VarId> results = copy_vars(sf.results, true);
+    FuncId saved = cur_closure_;
+    cur_closure_ = id;
     NodeId body = sf.body.has_value() ? Node(sf.body, false) : NodeId();
+    cur_closure_ = saved;
     std::vector<VarId> dcl;
     for (VarId v : sf.dcl) dcl.push_back(Var(v));
     ir::Func& df = dst_.funcs.Get(id);
@@ -291,8 +304,14 @@ class BodyCopier {
       return r;
     }
     ir::Node n = s;
-    n.pos = pos_;
-    n.inl = inl_;
+    // A func literal's body is read by its own reader (reader.addBody -> funcBody): its nodes
+    // keep their original positions and are not inlined code.
+    if (own) {
+      n.pos = pos_;
+      n.inl = inl_;
+    } else {
+      n.inl = 0;
+    }
     if (cross_) n.syntax = syntax::NodeId();
     n.init = List(s.init, own);
     n.x = Node(s.x, own);
@@ -306,7 +325,7 @@ class BodyCopier {
     NodeId id = dst_.Add(std::move(n));
     node_map_[sn.index()] = id;
     if (s.op == Op::kClosure && s.func.has_value()) {
-      FuncId c = Closure(s.func);
+      FuncId c = Closure(s.func, own ? FuncId() : cur_closure_);
       dst_[id].func = c;
       dst_.funcs.Get(c).closure = id;
     }
@@ -330,6 +349,7 @@ class BodyCopier {
   bool delay_results_ = false;
   std::vector<VarId> results_;
   int lit_gen_ = 0, range_gen_ = 0;
+  FuncId cur_closure_;  // the copied literal whose body is being copied, if any
   std::unordered_map<uint32_t, VarId> var_map_;     // src VarId -> dst
   std::unordered_map<uint32_t, NodeId> node_map_;   // src NodeId -> dst
   std::unordered_map<uint32_t, FuncId> func_map_;   // src FuncId -> dst

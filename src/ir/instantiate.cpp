@@ -424,6 +424,7 @@ void BuildConcreteInstances(const types::Universe& u, Program& prog, BuildContex
     f.pkg_path = shaped.pkg_path;
     f.pos = pos;
     f.dupok = true;
+    f.pragmas = shaped.pragmas;
     {
       // Its own Func object, of the concrete signature (what -m=2 prints for it).
       types::Object fo;

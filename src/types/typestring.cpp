@@ -348,7 +348,16 @@ struct Printer {
         } else {
           out += "?";
         }
-        if (!t.targs.empty()) {
+        if (!t.targs.empty() && style == Style::kGc) {
+          // gc names an instance by its symbol, whose type arguments are link strings
+          // (`G[uint8]`, `G[p.L]`).
+          out += '[';
+          for (size_t i = 0; i < t.targs.size(); ++i) {
+            if (i > 0) out += ',';
+            out += LinkString(u, t.targs[i]);
+          }
+          out += ']';
+        } else if (!t.targs.empty()) {
           TypeList(t.targs);
         } else if (style == Style::kGoTypes && !t.named_tparams.empty()) {
           TypeParams(t.named_tparams);
