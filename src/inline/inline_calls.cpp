@@ -558,9 +558,21 @@ class CallInliner {
   }
 
   // ir.Func's DiagName for a callee: "F", "T.M", "(*T).M", "F.func1", "a.F", "a.(*T).M".
-  std::string CalleeName(const Callee& c) const {
+  std::string CalleeName(const Callee& c) {
     if (c.func.has_value()) return prog_.funcs.Get(c.func).name;
     const types::Object& o = u_.Obj(c.obj);
+    // A shaped instance compiled into another package's program (the callee of a body pasted
+    // from there): its name there, qualified as seen from here.
+    if (std::optional<InlineBody> b = BodyOf(c); b && b->prog && b->prog->pkg != prog_.pkg) {
+      const ir::Func& f = b->prog->funcs.Get(b->fn);
+      if (f.is_instance) {
+        bool origin_here = o.pkg == prog_.pkg;
+        bool prefixed = o.pkg.has_value() && o.pkg != b->prog->pkg;
+        if (!origin_here && !prefixed && o.pkg.has_value()) return u_.Pkg(o.pkg).name + "." + f.name;
+        if (origin_here && prefixed) return f.name.substr(f.name.find('.') + 1);
+        return f.name;
+      }
+    }
     std::string name = o.name;
     if (o.method_of.has_value()) {
       const std::string& recv = u_.Obj(o.method_of).name;

@@ -100,7 +100,7 @@ ObjId Builder::InstanceOf(ObjId origin, const std::vector<TypeId>& targs) {
   auto note_concrete = [&](ObjId inst) {
     if (!subst_.empty() || !inst.has_value()) return inst;
     for (TypeId t : targs) {
-      if (types::MentionsTypeParam(u_, t) || types::IsShape(u_, t)) return inst;
+      if (types::MentionsTypeParamOrShape(u_, t)) return inst;
     }
     for (const ConcreteInstance& c : ctx_.concrete) {
       if (c.origin != origin) continue;
