@@ -38,13 +38,10 @@ bool IsCall(const ir::Node& n) { return n.op == Op::kCallFunc || n.op == Op::kCa
 // Copies the body of function `src_fn` of program `src` into `dst` for one inlined call.
 class BodyCopier {
  public:
-  BodyCopier(const ir::Program& src, ir::Program& dst, const types::Universe& u)
-      : src_(src), dst_(dst), u_(u), cross_(src.pkg != dst.pkg) {
-    for (uint32_t i = 0; i < dst.vars.size(); ++i) {
-      const ir::Var& v = dst.vars.Get(VarId(i));
-      if (v.cls == Class::kExtern && v.obj.has_value()) globals_[v.obj.index()] = VarId(i);
-    }
-  }
+  // `globals` maps package-level objects to dst's Vars (kept up to date across copies).
+  BodyCopier(const ir::Program& src, ir::Program& dst, const types::Universe& u,
+             std::unordered_map<uint32_t, VarId>& globals)
+      : src_(src), dst_(dst), u_(u), cross_(src.pkg != dst.pkg), globals_(globals) {}
 
   struct Out {
     std::vector<VarId> params, results;
@@ -354,7 +351,7 @@ class BodyCopier {
   std::unordered_map<uint32_t, NodeId> node_map_;   // src NodeId -> dst
   std::unordered_map<uint32_t, FuncId> func_map_;   // src FuncId -> dst
   std::unordered_set<uint32_t> copied_;             // dst VarIds created here
-  std::unordered_map<uint32_t, VarId> globals_;     // dst package-level Vars by ObjId
+  std::unordered_map<uint32_t, VarId>& globals_;    // dst package-level Vars by ObjId
   std::vector<FuncId> new_closures_;
 };
 
@@ -622,7 +619,14 @@ class CallInliner {
     uint32_t inl = static_cast<uint32_t>(prog_.inl_tree.size());
     if (opts_.debug_m != 0) result_.remarks.push_back({call.pos, "inlining call to " + name});
 
-    BodyCopier copier(*body->prog, prog_, u_);
+    if (!globals_ready_) {
+      for (uint32_t i = 0; i < prog_.vars.size(); ++i) {
+        const ir::Var& v = prog_.vars.Get(VarId(i));
+        if (v.cls == Class::kExtern && v.obj.has_value()) globals_[v.obj.index()] = VarId(i);
+      }
+      globals_ready_ = true;
+    }
+    BodyCopier copier(*body->prog, prog_, u_, globals_);
     std::string retlabel = ".i" + std::to_string(label_gen_++);
     bool caller_is_closure = prog_.funcs.Get(s.fn).closure.has_value();
     // Closures take the callee's name without its package when it is this package's.
@@ -727,6 +731,8 @@ class CallInliner {
   std::unordered_map<uint64_t, int> use_counts_;
   std::unordered_map<uint32_t, InlineBody> origin_;  // closures made by inlining -> their source
   int label_gen_ = 0;
+  std::unordered_map<uint32_t, VarId> globals_;  // package-level Vars of prog_ by ObjId
+  bool globals_ready_ = false;
 };
 
 Result InlinePackage(ir::Program& prog, const types::Universe& u, const Options& opts) {
