@@ -19,6 +19,7 @@
 // Pasted nodes and variables take the call's position, as gc prints an inlined position (its
 // outermost call site). Func literals in the body become new closures named after the callee
 // ("F.func1", "a.F.func1" for another package's), declared at their original position.
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -735,15 +736,20 @@ class CallInliner {
   bool globals_ready_ = false;
 };
 
-Result InlinePackage(ir::Program& prog, const types::Universe& u, const Options& opts) {
+Result InlinePackage(ir::Program& prog, const types::Universe& u, const Options& opts,
+                     const ir::Program* pristine_in) {
   Result result;
   if (!prog.pkg.has_value() || prog.pkg.index() >= u.packages.size()) return result;
-  const ir::Program pristine = prog;
+  std::unique_ptr<ir::Program> copy;
+  if (pristine_in == nullptr) copy = std::make_unique<ir::Program>(prog);
+  const ir::Program& pristine = pristine_in != nullptr ? *pristine_in : *copy;
   Inliner in(prog, u, opts, result);
   if (opts.level != 0) in.Run();
   CallInliner ci(in, prog, pristine, result);
   ci.Run();
-  // noder.MakeWrappers, after inlining: each wrapper has its call inlined in turn.
+  // noder.MakeWrappers, after inlining: each wrapper has its call inlined in turn. Only their
+  // remarks matter (they are dupok: no tags), so a silent compilation (a dependency's) skips them.
+  if (opts.debug_m == 0) return result;
   for (FuncId w : MakeWrappers(prog, u)) {
     ci.InlineFunc(w);
     prog.target_funcs.push_back(w);
