@@ -736,6 +736,146 @@ class CallInliner {
   bool globals_ready_ = false;
 };
 
+namespace {
+
+// staticinit.Schedule.staticAssignInlinedCall, for the common case gc documents (`var X =
+// errors.New("x")`): a package-level initializer `X = <inlined call>` whose callee is one
+// `return R` with R, once the arguments are substituted for the parameters, a constant, or a
+// composite literal (or &T{...}) whose elements are constants or variables. gc then initializes
+// X statically after inlining: the statement and its allocation leave the init function, and
+// what remains are stores of those variables into static data, which escape analysis does not
+// report on. Arguments must be constants or variables (no side effects, repeatable).
+class StaticInliner {
+ public:
+  StaticInliner(ir::Program& prog, const types::Universe& u) : prog_(prog), u_(u) {}
+
+  void Run() {
+    for (FuncId f : prog_.target_funcs) {
+      const ir::Func& fn = prog_.funcs.Get(f);
+      if (!fn.is_package_init || !fn.body.has_value()) continue;
+      std::vector<NodeId> stmts = prog_.List(prog_[fn.body].list);
+      for (NodeId s : stmts) {
+        if (Static(s)) {
+          ir::Node& n = prog_[s];
+          Pos pos = n.pos;
+          n = ir::Node();
+          n.op = Op::kEmpty;
+          n.pos = pos;
+        }
+      }
+    }
+  }
+
+ private:
+  const ir::Node& N(NodeId id) const { return prog_[id]; }
+
+  bool Static(NodeId s) {
+    const ir::Node& as = N(s);
+    if (as.op != Op::kAs || !as.x.has_value() || !as.y.has_value() || as.init.count != 0) {
+      return false;
+    }
+    const ir::Node& l = N(as.x);
+    if (l.op != Op::kName || !l.var.has_value() || prog_.vars.Get(l.var).cls != Class::kExtern) {
+      return false;
+    }
+    const ir::Node& call = N(as.y);
+    if (call.op != Op::kInlCall || call.init.count != 1 || call.list.count != 2) return false;
+    const ir::Node& as2 = N(prog_.At(call.init, 0));
+    if (as2.op != Op::kAs2) return false;
+    const ir::Node& block = N(prog_.At(call.list, 0));
+    if (block.op != Op::kBlock || N(prog_.At(call.list, 1)).op != Op::kLabel ||
+        block.list.count != 3) {
+      return false;
+    }
+    const ir::Node& dcl = N(prog_.At(block.list, 0));
+    const ir::Node& ret = N(prog_.At(block.list, 1));
+    const ir::Node& go = N(prog_.At(block.list, 2));
+    if (dcl.op != Op::kDcl || ret.op != Op::kAs2 || go.op != Op::kGoto || ret.list.count != 1 ||
+        ret.list2.count != 1) {
+      return false;
+    }
+    args_.clear();
+    for (uint32_t i = 0; i < as2.list.count && i < as2.list2.count; ++i) {
+      const ir::Node& p = N(prog_.At(as2.list, i));
+      if (!p.var.has_value() || prog_.vars.Get(p.var).addrtaken) return false;
+      NodeId arg = prog_.At(as2.list2, i);
+      if (!Constant(arg) && !Variable(arg)) return false;  // side-effect free and repeatable
+      args_[p.var.index()] = arg;
+    }
+    return StaticValue(prog_.At(ret.list2, 0), 0);
+  }
+
+  // A literal (or nil) argument: side-effect free and repeatable.
+  bool Constant(NodeId id) const {
+    while (id.has_value() && (N(id).op == Op::kConvNop || N(id).op == Op::kConv)) id = N(id).x;
+    return id.has_value() && (N(id).op == Op::kLiteral || N(id).op == Op::kNil);
+  }
+
+  bool Variable(NodeId id) const {
+    return id.has_value() && N(id).op == Op::kName && N(id).var.has_value();
+  }
+
+  // R with the arguments substituted: statically initializable; inside a composite literal an
+  // element may also be a variable (a dynamic store into the static data).
+  bool Element(NodeId id, int depth) {
+    if (!id.has_value()) return false;
+    NodeId x = id;
+    while (N(x).op == Op::kConvNop && N(x).x.has_value()) x = N(x).x;
+    if (N(x).op == Op::kName && N(x).var.has_value()) {
+      auto it = args_.find(N(x).var.index());
+      if (it != args_.end()) return Constant(it->second) || Variable(it->second);
+      return prog_.vars.Get(N(x).var).cls == Class::kExtern;
+    }
+    return StaticValue(id, depth);
+  }
+  bool StaticValue(NodeId id, int depth) {
+    if (!id.has_value() || depth > 32) return false;
+    const ir::Node& n = N(id);
+    switch (n.op) {
+      case Op::kLiteral:
+      case Op::kNil:
+        return true;
+      case Op::kName: {
+        if (!n.var.has_value()) return false;
+        auto it = args_.find(n.var.index());
+        return it != args_.end() && Constant(it->second);
+      }
+      case Op::kConvNop:
+      case Op::kConv:
+        return StaticValue(n.x, depth + 1);
+      case Op::kConvIface: {
+        NodeId v = n.x;
+        if (!v.has_value() || types::IsInterface(u_, N(v).type)) return false;
+        return StaticValue(v, depth + 1);
+      }
+      case Op::kPtrLit:
+        return n.x.has_value() && (N(n.x).op == Op::kStructLit || N(n.x).op == Op::kArrayLit) &&
+               StaticValue(n.x, depth + 1);
+      case Op::kStructLit:
+        for (NodeId e : prog_.List(n.list)) {
+          if (!e.has_value() || N(e).op != Op::kStructKey || !Element(N(e).x, depth + 1)) {
+            return false;
+          }
+        }
+        return true;
+      case Op::kArrayLit:
+        for (NodeId e : prog_.List(n.list)) {
+          if (e.has_value() && N(e).op == Op::kKey) e = N(e).y;
+          if (!Element(e, depth + 1)) return false;
+        }
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  ir::Program& prog_;
+  const types::Universe& u_;
+  std::unordered_map<uint32_t, NodeId> args_;  // parameter VarId -> argument
+};
+
+}  // namespace
+
 Result InlinePackage(ir::Program& prog, const types::Universe& u, const Options& opts,
                      const ir::Program* pristine_in) {
   Result result;
@@ -747,6 +887,8 @@ Result InlinePackage(ir::Program& prog, const types::Universe& u, const Options&
   if (opts.level != 0) in.Run();
   CallInliner ci(in, prog, pristine, result);
   ci.Run();
+  // pkginit.MakeTask's staticinit of the initializers inlining made static.
+  if (opts.level != 0) StaticInliner(prog, u).Run();
   // noder.MakeWrappers, after inlining: each wrapper has its call inlined in turn. Only their
   // remarks matter (they are dupok: no tags), so a silent compilation (a dependency's) skips them.
   if (opts.debug_m == 0) return result;
