@@ -305,6 +305,7 @@ class BodyCopier {
     // A func literal's body is read by its own reader (reader.addBody -> funcBody): its nodes
     // keep their original positions and are not inlined code.
     if (own) {
+      n.src_pos = s.src_pos.known() ? s.src_pos : s.pos;
       n.pos = pos_;
       n.inl = inl_;
     } else {
@@ -587,6 +588,12 @@ class CallInliner {
   bool MkInlCall(FnState& s, NodeId id, const Callee& c, bool closure_called_once) {
     if (!in_.CanInlineCallExpr(c, s.big, closure_called_once)) return false;
     const ir::Node call = prog_[id];
+    // A recursive call: the call's own source position is one of the call sites it was pasted
+    // through (canInlineCallExpr's parsePos check).
+    Pos inner = call.src_pos.known() ? call.src_pos : call.pos;
+    for (int32_t ix = static_cast<int32_t>(call.inl) - 1; ix >= 0; ix = prog_.inl_tree[ix].parent) {
+      if (prog_.inl_tree[ix].inner == inner) return false;
+    }
     // A repeated recursive cycle: the callee is already being inlined at this site.
     for (int32_t ix = static_cast<int32_t>(call.inl) - 1; ix >= 0; ix = prog_.inl_tree[ix].parent) {
       const ir::InlinedCall& ic = prog_.inl_tree[ix];
@@ -612,6 +619,7 @@ class CallInliner {
     ir::InlinedCall entry;
     entry.parent = static_cast<int32_t>(call.inl) - 1;
     entry.pos = call.pos;
+    entry.inner = inner;
     entry.func_name = name;
     entry.pkg_path = src_fn.pkg_path;
     entry.obj = c.func.has_value() ? prog_.funcs.Get(c.func).obj : c.obj;
