@@ -373,6 +373,46 @@ escape::Options EscapeOptions(const Options& opts, const SourceSet* sources) {
   return esc_opts;
 }
 
+// walk::Options from the command line: -m, -d=escapedebug=N.
+walk::Options WalkOptions(const Options& opts) {
+  walk::Options o;
+  o.debug_m = opts.debug_m;
+  ForEachDebugFlag(opts, [&](const std::string& f, const std::string& val) {
+    if (f == "escapedebug") o.escape_debug = std::atoi(val.c_str());
+  });
+  return o;
+}
+
+// Whether the run prints anything that needs escape analysis: -m, or walk's -d=escapedebug
+// lines (which read escape's verdicts; without -m, escape's own remarks are not printed).
+bool NeedsEscape(const Options& opts) {
+  return opts.debug_m > 0 || WalkOptions(opts).escape_debug > 0;
+}
+
+// gc's base.FlushErrors order for remarks printed without -m (gc flushes after each warning
+// only with -m): sorted by position, stably, a position inside an inlined call after every file
+// position (its position base is made later) and ordered by its inlined call; adjacent
+// duplicate lines dropped.
+void SortLikeFlushErrors(std::vector<Diagnostic>& diags) {
+  std::vector<Diagnostic> remarks, rest;
+  for (Diagnostic& d : diags) (d.severity == Severity::kRemark ? remarks : rest).push_back(d);
+  std::stable_sort(remarks.begin(), remarks.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    if ((a.inl != 0) != (b.inl != 0)) return a.inl == 0;
+    if (a.inl != b.inl) return a.inl < b.inl;
+    if (a.inl != 0) return false;  // the callee's positions are not kept: emission order
+    if (a.pos.known() != b.pos.known()) return !a.pos.known();
+    return a.pos < b.pos;
+  });
+  std::vector<Diagnostic> out = std::move(rest);
+  for (size_t i = 0; i < remarks.size(); ++i) {
+    if (i > 0 && remarks[i].pos == remarks[i - 1].pos && remarks[i].text == remarks[i - 1].text) {
+      continue;
+    }
+    out.push_back(std::move(remarks[i]));
+  }
+  diags = std::move(out);
+}
+
 // inlining::Options from the command line: -m, gc's inlining level (-l, -l=N: gc/main.go swaps
 // 0 and 1, so no flag means 1 and -l means 0), -race, -d=checkptr, -d=inlfuncswithclosures.
 inlining::Options InlineOptions(const Options& opts) {
@@ -432,7 +472,7 @@ escape::Result AnalyzeAndReport(const ir::Program& prog, const types::Universe& 
   report::Options rep_opts;
   rep_opts.debug_m = opts.debug_m;
   report::RenderEscape(result, prog, u, rep_opts, diags);
-  walk::Remarks(prog, u, diags);
+  walk::Remarks(prog, u, result, WalkOptions(opts), diags);
   return result;
 }
 
@@ -645,8 +685,9 @@ int RunPackages(const Options& opts) {
       ir::Program prog = ir::Build(u, id, diags, /*for_capture=*/false);
       InlineAndReport(prog, u, opts, imported_costs, diags);
       entry.emplace();
-      if (opts.debug_m > 0) {
+      if (NeedsEscape(opts)) {
         escape::Result result = AnalyzeAndReport(prog, u, loader.sources(), opts, imported, diags);
+        if (opts.debug_m == 0) SortLikeFlushErrors(diags.mutable_diags());
         auto exported = escape::ExportTags(prog, result);
         imported.Put(id, exported);
         for (types::ObjId f : p.info.funcs) {
@@ -755,11 +796,12 @@ int Run(const Options& opts) {
     for (ir::FuncId f : prog.target_funcs) std::cout << ir::DumpFunc(prog, u, f);
     return 0;
   }
-  if (opts.debug_m > 0) {
+  if (NeedsEscape(opts)) {
     escape::ImportedTags imported(u, nullptr, nullptr, [&](types::PkgId p) {
       return LowerDependency(u, p, dep_options(p), imported_costs);
     });
     AnalyzeAndReport(prog, u, loader.sources(), opts, imported, diags);
+    if (opts.debug_m == 0) SortLikeFlushErrors(diags.mutable_diags());
   }
   // go build prints a package's compiler output after a `# IMPORTPATH` line; for one directory
   // escapist does the same (files named on the command line form command-line-arguments, whose

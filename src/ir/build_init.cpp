@@ -16,6 +16,7 @@
 
 #include "ir/build.h"
 #include "ir/builder.h"
+#include "ir/expr.h"
 
 namespace escapist::ir {
 
@@ -23,33 +24,6 @@ namespace {
 
 using syntax::NodeKind;
 using types::TypeKind;
-
-// types.IsDirectIface: pointer-shaped types stored directly in an interface's data word.
-bool IsDirectIface(const types::Universe& u, TypeId t) {
-  for (int guard = 0; guard < 1000 && t.has_value(); ++guard) {
-    TypeId ut = types::Underlying(u, t);
-    if (!ut.has_value()) return false;
-    const types::Type& x = u.Get(ut);
-    switch (x.kind) {
-      case TypeKind::kPointer: case TypeKind::kChan: case TypeKind::kMap:
-      case TypeKind::kSignature:
-        return true;
-      case TypeKind::kBasic:
-        return x.basic == types::BasicKind::kUnsafePointer;
-      case TypeKind::kArray:
-        if (x.len != 1) return false;
-        t = x.elem;
-        continue;
-      case TypeKind::kStruct:
-        if (x.fields.size() != 1) return false;
-        t = u.Obj(x.fields[0]).type;
-        continue;
-      default:
-        return false;
-    }
-  }
-  return false;
-}
 
 // staticinit.Schedule over the statements of the package init function.
 class Schedule {
@@ -62,6 +36,8 @@ class Schedule {
   }
 
   std::vector<NodeId> out;  // gc's Schedule.Out: the dynamic initialization statements
+  // staticinit's statuniqgen so far: the number of `.stmp_N` names made.
+  int static_names() const { return statuniqgen_; }
 
  private:
   Node& N(NodeId n) { return b_.prog_[n]; }
@@ -155,7 +131,7 @@ class Schedule {
         while (N(val).op == Op::kConvIface && N(val).x.has_value()) val = N(val).x;
         TypeId vt = N(val).type;
         if (!vt.has_value() || types::IsInterface(U(), vt)) return N(val).op == Op::kNil;
-        if (IsDirectIface(U(), vt)) {
+        if (types::IsDirectIface(U(), vt)) {
           if (N(val).op == Op::kNil) return true;
           Assign(l, val, N(val).pos);  // the data word of l
         } else {
@@ -273,37 +249,7 @@ class Schedule {
     return b_.prog_.vars.Add(std::move(v));
   }
 
-  // ir.IsZero.
-  bool IsZero(NodeId id) {
-    const Node& n = N(id);
-    switch (n.op) {
-      case Op::kNil:
-        return true;
-      case Op::kLiteral: {
-        if (!n.value.has_value()) return false;
-        const types::Constant& c = U().constants.Get(n.value);
-        switch (c.kind) {
-          case types::Constant::Kind::kString: return c.s.empty();
-          case types::Constant::Kind::kBool: return !c.b;
-          case types::Constant::Kind::kUnknown: return false;
-          default: return c.re == 0 && c.im == 0;
-        }
-      }
-      case Op::kArrayLit:
-        for (NodeId e : b_.prog_.List(n.list)) {
-          if (N(e).op == Op::kKey) e = N(e).y;
-          if (!e.has_value() || !IsZero(e)) return false;
-        }
-        return true;
-      case Op::kStructLit:
-        for (NodeId e : b_.prog_.List(n.list)) {
-          if (N(e).op != Op::kStructKey || !N(e).x.has_value() || !IsZero(N(e).x)) return false;
-        }
-        return true;
-      default:
-        return false;
-    }
-  }
+  bool IsZero(NodeId id) { return ir::IsZero(b_.prog_, U(), id); }
 
   // staticinit.Schedule.initplan + addvalue: the non-zero elements of an array, slice or struct
   // literal, nested array and struct literals flattened (offsets are not needed here).
@@ -515,6 +461,7 @@ void Builder::PackageInit() {
               (path == "crypto/internal/fips140" || path.rfind("crypto/internal/fips140/", 0) == 0);
   Schedule s(*this, fips);
   for (NodeId n : stmts) s.StaticInit(n);
+  prog_.static_names = s.static_names();
   NodeId body = Add(Op::kBlock, Pos(), TypeId(), SynId());
   N(body).list = List(s.out);
   prog_.funcs.Get(fn).body = body;
