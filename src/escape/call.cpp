@@ -153,6 +153,12 @@ void Escape::Call(const std::vector<Hole>* ks, NodeId call_id) {
         escape_non_string = o.pkg && u.Pkg(o.pkg).path == "internal/abi" &&
                             o.name.rfind("EscapeNonString", 0) == 0;
       }
+      if (call.var_live) {
+        // Don't escape compiler-inserted KeepAlive (bloop).
+        if (recv_arg) argument(b.DiscardHole(), recv_arg);
+        for (size_t i = first; i < args.size(); ++i) argument(b.DiscardHole(), args[i]);
+        break;
+      }
       if (escape_non_string) {
         // internal/abi.EscapeNonString forces arguments with non-string pointers to the heap.
         for (size_t i = first; i < args.size(); ++i) {

@@ -228,6 +228,8 @@ void Batch::ParamTag(FuncId fn_id, int narg, VarId param, std::vector<Leaks>& ou
   const ir::Func& fn = a.F(fn_id);
   const ir::Var* var = param ? &a.V(param) : nullptr;
   std::string name = var ? var->name : fmt::format("arg#{}", narg);
+  // An unnamed parameter is gc's ~pN (ir.Func.DeclareParams, N counting the receiver).
+  if (var && name.empty()) name = fmt::format("~p{}", narg - 1);
   bool named = var && !IsUnnamedParam(var->name);
   Pos pos = var ? var->pos : fn.pos;
   TypeId t = var ? var->type : TypeId();

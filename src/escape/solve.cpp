@@ -193,7 +193,7 @@ Pos Batch::LocPos(LocId id) {
 
 std::string Batch::LocString(LocId id) {
   const Location& l = L(id);
-  if (l.var) return a.V(l.var).name;
+  if (l.var) return ir::VarName(a.prog, a.u, l.var);
   if (l.n) {
     auto it = rewritten_text.find(l.n.index());
     if (it != rewritten_text.end()) return it->second;
@@ -207,7 +207,7 @@ std::string Batch::ExplainLoc(LocId id) {
   if (id == heap_loc) return "{heap}";
   const Location& l = L(id);
   if (!l.n && !l.var) return "{temp}";
-  if (l.var) return a.V(l.var).name;
+  if (l.var) return ir::VarName(a.prog, a.u, l.var);
   return "{storage for " + LocString(id) + "}";
 }
 

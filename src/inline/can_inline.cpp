@@ -509,8 +509,20 @@ void HairyVisitor::VisitCall(const ir::Node& n, bool* fail) {
   const types::Universe& u = in_.u;
   bool cheap = false;
   const ir::Node* fun = n.x.has_value() ? &in_.N(n.x) : nullptr;
+  if (n.var_live) return;  // runtime.KeepAlive is an intrinsic: an ordinary node
   bool pfunc = fun != nullptr && fun->op == Op::kName && !fun->var.has_value() &&
                fun->obj.has_value() && u.Obj(fun->obj).kind == types::ObjKind::kFunc;
+  // A shaped instance takes its dictionary first (reader.callShaped / funcInst): `&.dict.F[T]`
+  // (OADDR, ONAME) from non-generic code, `(*[N]uintptr)(.dict[i])` (OCONVNOP, OINDEX, ONAME,
+  // OLITERAL) from a shaped body; escapist's IR leaves that argument out, so its nodes are
+  // counted here.
+  if (fun != nullptr && (fun->op == Op::kName || fun->op == Op::kMethExpr) &&
+      !fun->var.has_value() && fun->obj.has_value()) {
+    auto it = in_.func_by_obj.find(fun->obj.index());
+    if (it != in_.func_by_obj.end() && in_.F(it->second).is_instance) {
+      budget_ -= in_.F(cur_).is_instance ? 4 : 2;
+    }
+  }
   std::string fpkg, fname;
   if (pfunc) {
     fpkg = in_.PkgPathOf(fun->obj);

@@ -26,6 +26,32 @@ TypeId ElemOf(const types::Universe& u, TypeId t) {
   return u.Get(types::Underlying(u, t)).elem;
 }
 
+// Whether a and b are one *types.Type in gc, which concreteType1 compares by pointer: defined
+// types (and instances) are unique, pointer and slice types are cached by element type, other
+// type literals written apart are distinct types.
+bool GcSameType(const types::Universe& u, TypeId a, TypeId b) {
+  for (int guard = 0; guard < 100; ++guard) {
+    if (a == b) return true;
+    if (!a.has_value() || !b.has_value()) return false;
+    const types::Type& ta = u.Get(a);
+    const types::Type& tb = u.Get(b);
+    if (ta.kind != tb.kind) return false;
+    switch (ta.kind) {
+      case TypeKind::kNamed:
+      case TypeKind::kBasic:
+        return types::Identical(u, a, b);
+      case TypeKind::kPointer:
+      case TypeKind::kSlice:
+        a = ta.elem;
+        b = tb.elem;
+        continue;
+      default:
+        return false;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 Devirtualizer::Devirtualizer(ir::Program& prog, const types::Universe& u, const Options& opts,
@@ -88,7 +114,7 @@ TypeId Devirtualizer::ConcreteType1(NodeId n, std::unordered_map<uint32_t, bool>
       if (nt) continue;
     }
     if (!t.has_value()) return TypeId();  // unknown concrete type
-    if (typ.has_value() && typ != t && !types::Identical(u_, typ, t)) return TypeId();
+    if (typ.has_value() && !GcSameType(u_, typ, t)) return TypeId();
     typ = t;
   }
   if (!typ.has_value()) *no_type = true;  // zero value or only nil assigned

@@ -38,13 +38,10 @@ bool IsCall(const ir::Node& n) { return n.op == Op::kCallFunc || n.op == Op::kCa
 // Copies the body of function `src_fn` of program `src` into `dst` for one inlined call.
 class BodyCopier {
  public:
-  BodyCopier(const ir::Program& src, ir::Program& dst, const types::Universe& u)
-      : src_(src), dst_(dst), u_(u), cross_(src.pkg != dst.pkg) {
-    for (uint32_t i = 0; i < dst.vars.size(); ++i) {
-      const ir::Var& v = dst.vars.Get(VarId(i));
-      if (v.cls == Class::kExtern && v.obj.has_value()) globals_[v.obj.index()] = VarId(i);
-    }
-  }
+  // `globals` maps package-level objects to dst's Vars (kept up to date across copies).
+  BodyCopier(const ir::Program& src, ir::Program& dst, const types::Universe& u,
+             std::unordered_map<uint32_t, VarId>& globals)
+      : src_(src), dst_(dst), u_(u), cross_(src.pkg != dst.pkg), globals_(globals) {}
 
   struct Out {
     std::vector<VarId> params, results;
@@ -170,7 +167,9 @@ class BodyCopier {
     ir::Var v = s;
     auto f = func_map_.find(s.curfn.index());
     v.curfn = f != func_map_.end() ? f->second : caller_;
-    v.pos = pos_;
+    // The callee's own variables and a literal's captured ones take the call's position; a
+    // literal's parameters and locals keep theirs.
+    if (v.curfn == caller_ || s.is_closure_var) v.pos = pos_;
     if (v.curfn == caller_) v.cls = Class::kAuto;
     v.outer = s.outer.has_value() ? Var(s.outer) : VarId();
     v.defn = NodeId();
@@ -237,16 +236,24 @@ class BodyCopier {
 
   // A func literal of the callee's body: a new closure of the caller (reader.funcLit,
   // inlClosureFunc), declared at the literal's original position.
-  FuncId Closure(FuncId sf_id) {
+  FuncId Closure(FuncId sf_id, FuncId enclosing) {
     const ir::Func& sf = src_.funcs.Get(sf_id);
     ir::Func f;
     bool range = sf.name.find("-range") != std::string::npos;
-    int gen = range ? ++range_gen_ : ++lit_gen_;
-    std::string suffix = range ? "-range" : caller_is_closure_ ? "." : ".func";
-    f.name = callee_name_ + suffix + std::to_string(gen);
+    if (enclosing.has_value()) {
+      // A literal inside a copied literal's body: read by that body's own reader, it is named
+      // after the copy as any nested literal is (ir.closureName): "F.func1.1", "F.func1-range1".
+      ir::Func& outer = dst_.funcs.Get(enclosing);
+      int gen = ++outer.closure_count;
+      f.name = outer.name + (range ? "-range" : ".") + std::to_string(gen);
+    } else {
+      int gen = range ? ++range_gen_ : ++lit_gen_;
+      std::string suffix = range ? "-range" : caller_is_closure_ ? "." : ".func";
+      f.name = callee_name_ + suffix + std::to_string(gen);
+    }
     f.pkg_path = sf.pkg_path;
     f.pos = sf.pos;
-    f.outer = caller_;
+    f.outer = enclosing.has_value() ? enclosing : caller_;
     f.pragmas = sf.pragmas;
     f.is_closure = sf.is_closure;
     f.dupok = sf.dupok;
@@ -268,7 +275,10 @@ class BodyCopier {
     std::vector<VarId> cvs = copy_vars(sf.closure_vars, false);
     std::vector<VarId> params = copy_vars(sf.params, true);
     std::vector<VarId> results = copy_vars(sf.results, true);
+    FuncId saved = cur_closure_;
+    cur_closure_ = id;
     NodeId body = sf.body.has_value() ? Node(sf.body, false) : NodeId();
+    cur_closure_ = saved;
     std::vector<VarId> dcl;
     for (VarId v : sf.dcl) dcl.push_back(Var(v));
     ir::Func& df = dst_.funcs.Get(id);
@@ -291,8 +301,14 @@ class BodyCopier {
       return r;
     }
     ir::Node n = s;
-    n.pos = pos_;
-    n.inl = inl_;
+    // A func literal's body is read by its own reader (reader.addBody -> funcBody): its nodes
+    // keep their original positions and are not inlined code.
+    if (own) {
+      n.pos = pos_;
+      n.inl = inl_;
+    } else {
+      n.inl = 0;
+    }
     if (cross_) n.syntax = syntax::NodeId();
     n.init = List(s.init, own);
     n.x = Node(s.x, own);
@@ -306,7 +322,7 @@ class BodyCopier {
     NodeId id = dst_.Add(std::move(n));
     node_map_[sn.index()] = id;
     if (s.op == Op::kClosure && s.func.has_value()) {
-      FuncId c = Closure(s.func);
+      FuncId c = Closure(s.func, own ? FuncId() : cur_closure_);
       dst_[id].func = c;
       dst_.funcs.Get(c).closure = id;
     }
@@ -330,11 +346,12 @@ class BodyCopier {
   bool delay_results_ = false;
   std::vector<VarId> results_;
   int lit_gen_ = 0, range_gen_ = 0;
+  FuncId cur_closure_;  // the copied literal whose body is being copied, if any
   std::unordered_map<uint32_t, VarId> var_map_;     // src VarId -> dst
   std::unordered_map<uint32_t, NodeId> node_map_;   // src NodeId -> dst
   std::unordered_map<uint32_t, FuncId> func_map_;   // src FuncId -> dst
   std::unordered_set<uint32_t> copied_;             // dst VarIds created here
-  std::unordered_map<uint32_t, VarId> globals_;     // dst package-level Vars by ObjId
+  std::unordered_map<uint32_t, VarId>& globals_;    // dst package-level Vars by ObjId
   std::vector<FuncId> new_closures_;
 };
 
@@ -379,6 +396,24 @@ class CallInliner {
     }).VisitAll();
   }
 
+  // interleaved.DevirtualizeAndInlineFunc: the fixpoint on one function alone, with its own
+  // use counts (the method wrappers MakeWrappers builds after the package's pass).
+  void InlineFunc(FuncId f) {
+    std::unordered_map<uint64_t, int> saved = std::move(use_counts_);
+    use_counts_.clear();
+    FnState& s = state_[f.index()];
+    s.fn = f;
+    s.big = opts_.level != 0 && in_.IsBigFunc(f);
+    Mark(s, prog_.funcs.Get(f).body);
+    for (bool done = false; !done;) {
+      done = true;
+      for (size_t i = 0; i < s.sites.size(); ++i) {
+        if (Edit(s, i)) done = false;
+      }
+    }
+    use_counts_ = std::move(saved);
+  }
+
  private:
   struct Target {
     Callee callee;
@@ -397,10 +432,10 @@ class CallInliner {
   }
 
   // mark: the call sites under `root` in post-order, not inside func literals; the calls of
-  // go/defer statements are never inlined or devirtualized (call.GoDefer).
+  // go/defer statements are never inlined or devirtualized (call.GoDefer), the calls inside
+  // their wrappers (normalizeGoDeferCall's closures) are ordinary calls.
   void Mark(FnState& s, NodeId root) {
     if (!root.has_value()) return;
-    const ir::Func& fn = prog_.funcs.Get(s.fn);
     struct Frame {
       NodeId id;
       bool expanded;
@@ -429,12 +464,6 @@ class CallInliner {
         for (NodeId k : prog_.List(c.init)) kids.push_back(k);
         kids.push_back(c.x);
         for (NodeId k : prog_.List(c.list)) kids.push_back(k);
-      } else if ((fn.is_go_wrap || fn.is_defer_wrap) && n.op == Op::kExprStmt && n.x.has_value() &&
-                 IsCall(prog_[n.x])) {
-        s.marked.insert(n.x.index());
-        const ir::Node& c = prog_[n.x];
-        kids.push_back(c.x);
-        for (NodeId k : prog_.List(c.list)) kids.push_back(k);
       } else {
         kids.push_back(n.x);
         kids.push_back(n.y);
@@ -450,7 +479,7 @@ class CallInliner {
   // inlineCallCheck: false for calls never inlined (-l, interface calls, intrinsics).
   bool MightInline(const ir::Node& call) const {
     if (opts_.level == 0) return false;
-    if (call.op != Op::kCallFunc || !call.x.has_value()) return false;
+    if (call.op != Op::kCallFunc || !call.x.has_value() || call.var_live) return false;
     const ir::Node& fun = prog_[call.x];
     if (opts_.checkptr && fun.op == Op::kMethExpr && fun.obj.has_value()) {
       const types::Object& m = u_.Obj(fun.obj);
@@ -526,9 +555,21 @@ class CallInliner {
   }
 
   // ir.Func's DiagName for a callee: "F", "T.M", "(*T).M", "F.func1", "a.F", "a.(*T).M".
-  std::string CalleeName(const Callee& c) const {
+  std::string CalleeName(const Callee& c) {
     if (c.func.has_value()) return prog_.funcs.Get(c.func).name;
     const types::Object& o = u_.Obj(c.obj);
+    // A shaped instance compiled into another package's program (the callee of a body pasted
+    // from there): its name there, qualified as seen from here.
+    if (std::optional<InlineBody> b = BodyOf(c); b && b->prog && b->prog->pkg != prog_.pkg) {
+      const ir::Func& f = b->prog->funcs.Get(b->fn);
+      if (f.is_instance) {
+        bool origin_here = o.pkg == prog_.pkg;
+        bool prefixed = o.pkg.has_value() && o.pkg != b->prog->pkg;
+        if (!origin_here && !prefixed && o.pkg.has_value()) return u_.Pkg(o.pkg).name + "." + f.name;
+        if (origin_here && prefixed) return f.name.substr(f.name.find('.') + 1);
+        return f.name;
+      }
+    }
     std::string name = o.name;
     if (o.method_of.has_value()) {
       const std::string& recv = u_.Obj(o.method_of).name;
@@ -578,7 +619,14 @@ class CallInliner {
     uint32_t inl = static_cast<uint32_t>(prog_.inl_tree.size());
     if (opts_.debug_m != 0) result_.remarks.push_back({call.pos, "inlining call to " + name});
 
-    BodyCopier copier(*body->prog, prog_, u_);
+    if (!globals_ready_) {
+      for (uint32_t i = 0; i < prog_.vars.size(); ++i) {
+        const ir::Var& v = prog_.vars.Get(VarId(i));
+        if (v.cls == Class::kExtern && v.obj.has_value()) globals_[v.obj.index()] = VarId(i);
+      }
+      globals_ready_ = true;
+    }
+    BodyCopier copier(*body->prog, prog_, u_, globals_);
     std::string retlabel = ".i" + std::to_string(label_gen_++);
     bool caller_is_closure = prog_.funcs.Get(s.fn).closure.has_value();
     // Closures take the callee's name without its package when it is this package's.
@@ -683,6 +731,8 @@ class CallInliner {
   std::unordered_map<uint64_t, int> use_counts_;
   std::unordered_map<uint32_t, InlineBody> origin_;  // closures made by inlining -> their source
   int label_gen_ = 0;
+  std::unordered_map<uint32_t, VarId> globals_;  // package-level Vars of prog_ by ObjId
+  bool globals_ready_ = false;
 };
 
 Result InlinePackage(ir::Program& prog, const types::Universe& u, const Options& opts) {
@@ -691,7 +741,13 @@ Result InlinePackage(ir::Program& prog, const types::Universe& u, const Options&
   const ir::Program pristine = prog;
   Inliner in(prog, u, opts, result);
   if (opts.level != 0) in.Run();
-  CallInliner(in, prog, pristine, result).Run();
+  CallInliner ci(in, prog, pristine, result);
+  ci.Run();
+  // noder.MakeWrappers, after inlining: each wrapper has its call inlined in turn.
+  for (FuncId w : MakeWrappers(prog, u)) {
+    ci.InlineFunc(w);
+    prog.target_funcs.push_back(w);
+  }
   return result;
 }
 

@@ -246,6 +246,11 @@ class BottomUpVisitor {
 };
 
 
+// noder.MakeWrappers: builds the method wrappers of the package's defined types and method
+// values (inline/wrappers.cpp) and returns them in gc's order; the caller inlines their calls
+// and appends them to prog.target_funcs.
+std::vector<FuncId> MakeWrappers(ir::Program& prog, const types::Universe& u);
+
 // gc's devirtualize.State with StaticCall: the concrete-type analysis of interface-typed locals
 // (every assignment to them, computed per function on first use) and the rewrite of interface
 // calls whose receiver has a single concrete type. Rewrites `prog` in place.

@@ -24,6 +24,11 @@ Program Build(const types::Universe& u, types::PkgId pkg, DiagnosticSink& diags,
 // gc's loopvar.ForCapture on every function of `prog` (Build does it unless told not to).
 void ForCapture(Program& prog, const types::Universe& u);
 
+// gc's bloop.Walk (before inlining), in a package importing "testing": the statements inside
+// `for b.Loop() { ... }` keep their results alive through runtime.KeepAlive calls (var_live);
+// its -m=2 remarks go to `diags` when given.
+void BLoop(Program& prog, const types::Universe& u, int debug_m, DiagnosticSink* diags);
+
 // gc's deadlocals.Funcs (after inlining and loopvar, before escape analysis): in every function
 // (closures with their enclosing function), an assignment without side effects to a local or
 // parameter that is never used becomes `_ = 0`, and the variable loses its Defn.

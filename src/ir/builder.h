@@ -52,8 +52,18 @@ struct Instance {
 
 // State shared by the builders of one Program: the package's own and the instances' bodies are
 // read by one Builder each (an instance's body by a Builder of the package declaring it).
+// A generic function or method instantiated with concrete type arguments by non-generic code
+// (gc's non-shaped instantiation, whose synthetic body calls the shaped instance with its
+// dictionary: reader.callShaped).
+struct ConcreteInstance {
+  ObjId origin;
+  std::vector<TypeId> targs;  // concrete: the receiver's type arguments, then the function's own
+  ObjId instance;             // the shaped instance it calls
+};
+
 struct BuildContext {
   std::vector<Instance> instances;                   // in the order first referenced
+  std::vector<ConcreteInstance> concrete;            // in the order first referenced
   std::unordered_map<uint32_t, VarId> globals;        // package-level Var objects
   std::unordered_map<uint32_t, uint8_t> read_types;   // TypeIds whose method sets were read
   // The runtime helpers range-over-func loops call (typecheck.LookupRuntime): Func objects
@@ -69,6 +79,9 @@ class Builder;
 // until nothing new is referenced.
 void BuildInstances(const types::Universe& u, DiagnosticSink& diags, Program& prog,
                     BuildContext& ctx, Builder& main);
+// instantiate.cpp: the Funcs of ctx.concrete (non-shaped instantiations calling their shaped
+// instance), appended to prog.target_funcs.
+void BuildConcreteInstances(const types::Universe& u, Program& prog, BuildContext& ctx);
 
 class Builder {
  public:

@@ -96,9 +96,24 @@ ObjId Builder::InstanceOf(ObjId origin, const std::vector<TypeId>& targs) {
     bool basic = types::IsMethodSetConstraint(u_, T(tparams[i]).constraint);
     shaped.push_back(types::Shapify(mu, targs[i], basic));
   }
+  // Non-generic code instantiating with concrete types also gets the non-shaped instance.
+  auto note_concrete = [&](ObjId inst) {
+    if (!subst_.empty() || !inst.has_value()) return inst;
+    for (TypeId t : targs) {
+      if (types::MentionsTypeParamOrShape(u_, t)) return inst;
+    }
+    for (const ConcreteInstance& c : ctx_.concrete) {
+      if (c.origin != origin) continue;
+      bool same = true;
+      for (size_t i = 0; i < targs.size() && same; ++i) same = types::Identical(u_, c.targs[i], targs[i]);
+      if (same) return inst;
+    }
+    ctx_.concrete.push_back(ConcreteInstance{origin, targs, inst});
+    return inst;
+  };
   size_t same_origin = 0;
   for (const Instance& in : ctx_.instances) {
-    if (in.origin == origin && in.targs == shaped) return in.obj;
+    if (in.origin == origin && in.targs == shaped) return note_concrete(in.obj);
     same_origin += in.origin == origin;
   }
   if (same_origin >= kMaxInstancesPerOrigin) {
@@ -165,7 +180,7 @@ ObjId Builder::InstanceOf(ObjId origin, const std::vector<TypeId>& targs) {
   f.pragmas = o.pragmas;
   if (o.decl.has_value() && o.decl_pkg.has_value()) f.pragmas |= u_.Pkg(o.decl_pkg).ast[o.decl].aux;
   ctx_.instances.push_back(Instance{origin, shaped, obj, fn, false});
-  return obj;
+  return note_concrete(obj);
 }
 
 NodeId Builder::TypeParamMethod(Pos pos, TypeId tparam, ObjId method, TypeId recv, SynId syn) {
@@ -363,6 +378,152 @@ void BuildInstances(const types::Universe& u, DiagnosticSink& diags, Program& pr
       reader.Read(prog.vars.Get(VarId(static_cast<uint32_t>(vars_read))).type);
     }
     if (!built && ctx.instances.size() == before) break;
+  }
+  BuildConcreteInstances(u, prog, ctx);
+}
+
+// The non-shaped instantiations (noder/reader.go objDictIdx with shaped=false, syntheticBody,
+// callShaped): `F[int]` / `(*List[int]).Push` at the origin's position, whose body calls the
+// shaped instance with the same arguments (and results). DupOK like every instance.
+void BuildConcreteInstances(const types::Universe& u, Program& prog, BuildContext& ctx) {
+  auto& mu = const_cast<types::Universe&>(u);  // interning only
+  for (const ConcreteInstance& c : ctx.concrete) {
+    const types::Object& o = u.Obj(c.origin);
+    if (!o.type.has_value() || !c.instance.has_value()) continue;
+    std::vector<TypeId> tparams = TypeParamsOf(u, c.origin);
+    if (tparams.size() != c.targs.size()) continue;
+    FuncId inst_fn;
+    for (const Instance& in : ctx.instances) {
+      if (in.obj == c.instance) inst_fn = in.fn;
+    }
+    if (!inst_fn.has_value()) continue;
+    types::SubstMap m;
+    m.from = tparams;
+    m.to = c.targs;
+    types::Type sig = u.Get(o.type);
+    sig.type_params.clear();
+    sig.recv_type_params.clear();
+    TypeId isig = types::Subst(mu, mu.NewType(std::move(sig)), m);
+    const types::Type& st = u.Get(isig);
+    std::string name;
+    const Func& shaped = prog.funcs.Get(inst_fn);
+    Pos pos = shaped.pos;
+    TypeId named = RecvNamed(u, o);
+    if (named.has_value()) {
+      size_t nrecv = u.Get(named).named_tparams.size();
+      std::string recv = u.Obj(o.method_of).name;
+      if (nrecv > 0) recv += TargList(u, c.targs, 0, nrecv);
+      name = (o.ptr_recv ? "(*" + recv + ")" : recv) + "." + o.name;
+      if (c.targs.size() > nrecv) name += TargList(u, c.targs, nrecv, c.targs.size());
+    } else {
+      name = o.name + TargList(u, c.targs, 0, c.targs.size());
+    }
+    if (o.pkg.has_value() && o.pkg != prog.pkg) name = u.Pkg(o.pkg).name + "." + name;
+    Func f;
+    f.name = name;
+    f.pkg_path = shaped.pkg_path;
+    f.pos = pos;
+    f.dupok = true;
+    f.pragmas = shaped.pragmas;
+    {
+      // Its own Func object, of the concrete signature (what -m=2 prints for it).
+      types::Object fo;
+      fo.kind = types::ObjKind::kFunc;
+      fo.name = name;
+      fo.pkg = prog.pkg;
+      fo.pos = pos;
+      fo.type = isig;
+      f.obj = mu.NewObject(std::move(fo));
+    }
+    FuncId fn = prog.funcs.Add(std::move(f));
+    auto new_var = [&](const std::string& n, TypeId t, Class cls) {
+      Var v;
+      v.name = n;
+      v.pos = pos;
+      v.type = t;
+      v.cls = cls;
+      v.curfn = fn;
+      return prog.vars.Add(std::move(v));
+    };
+    auto add = [&](Op op, TypeId t) {
+      Node n;
+      n.op = op;
+      n.pos = pos;
+      n.type = t;
+      return prog.Add(std::move(n));
+    };
+    std::vector<VarId> params, results;
+    if (st.recv.has_value()) {
+      const std::string& rn = u.Obj(st.recv).name;
+      params.push_back(new_var(rn.empty() || rn == "_" ? "~p0" : rn, u.Obj(st.recv).type,
+                               Class::kParam));
+    }
+    if (st.params.has_value()) {
+      for (ObjId p : u.Get(st.params).vars) {
+        const std::string& pn = u.Obj(p).name;
+        std::string n = pn.empty() || pn == "_" ? "~p" + std::to_string(params.size()) : pn;
+        params.push_back(new_var(n, u.Obj(p).type, Class::kParam));
+      }
+    }
+    TypeId result;
+    if (st.results.has_value()) {
+      const std::vector<ObjId>& rs = u.Get(st.results).vars;
+      for (size_t i = 0; i < rs.size(); ++i) {
+        const std::string& rn = u.Obj(rs[i]).name;
+        std::string n = rn.empty() || rn == "_" ? "~r" + std::to_string(i) : rn;
+        results.push_back(new_var(n, u.Obj(rs[i]).type, Class::kParamOut));
+      }
+      if (rs.size() == 1) result = u.Obj(rs[0]).type;
+      if (rs.size() > 1) result = st.results;
+    }
+    // The shaped callee: a method instance is called as its method expression, receiver first.
+    const types::Object& io = u.Obj(c.instance);
+    NodeId callee;
+    if (named.has_value()) {
+      const types::Type& is = u.Get(io.type);
+      std::vector<ObjId> ps;
+      if (is.recv.has_value()) ps.push_back(is.recv);
+      if (is.params.has_value()) {
+        for (ObjId p : u.Get(is.params).vars) ps.push_back(p);
+      }
+      types::Type t;
+      t.kind = TypeKind::kSignature;
+      t.params = mu.NewTuple(ps);
+      t.results = is.results.has_value() ? is.results : mu.NewTuple({});
+      t.variadic = is.variadic;
+      callee = add(Op::kMethExpr, mu.NewType(std::move(t)));
+    } else {
+      callee = add(Op::kName, io.type);
+    }
+    prog[callee].obj = c.instance;
+    std::vector<NodeId> args;
+    for (VarId p : params) {
+      NodeId a = add(Op::kName, prog.vars.Get(p).type);
+      prog[a].var = p;
+      args.push_back(a);
+    }
+    NodeId call = add(Op::kCallFunc, result);
+    IdSpan<NodeId> al = prog.AddList(args);
+    prog[call].x = callee;
+    prog[call].list = al;
+    prog[call].has_dots = st.variadic;
+    NodeId stmt;
+    if (!results.empty()) {
+      stmt = add(Op::kReturn, TypeId());
+      IdSpan<NodeId> rl = prog.AddList({call});
+      prog[stmt].list = rl;
+    } else {
+      stmt = add(Op::kExprStmt, TypeId());
+      prog[stmt].x = call;
+    }
+    NodeId body = add(Op::kBlock, TypeId());
+    IdSpan<NodeId> bl = prog.AddList({stmt});
+    prog[body].list = bl;
+    Func& wf = prog.funcs.Get(fn);
+    wf.params = params;
+    wf.results = results;
+    wf.body = body;
+    prog.target_funcs.push_back(fn);
   }
 }
 

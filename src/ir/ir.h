@@ -75,6 +75,8 @@ struct Node {
   int64_t index = 0;          // ODOT/ODOTPTR: field index; OLABEL/OGOTO/...: label id
   bool has_dots = false;      // OCALLFUNC/OCALLINTER: f(xs...); OAPPEND: append(s, t...)
   bool defining = false;      // OAS/OAS2*: the statement defines its lhs (`:=` or var decl)
+  bool var_live = false;      // OCALLFUNC of bloop's runtime.KeepAlive (gc's IsCompilerVarLive
+                              // and NoInline): escape discards its argument
   bool dynamic_type = false;  // ONEW in a shaped body: its type derives from type parameters
                               // and comes from the dictionary (gc's ODYNAMICTYPE operand)
   std::string label;          // OLABEL / OGOTO / OBREAK / OCONTINUE target name; the label of

@@ -69,9 +69,11 @@ bool IsMethodSetConstraint(const Universe& u, TypeId constraint) {
 
 namespace {
 
-bool Mentions(const Universe& u, TypeId t, int depth, std::unordered_set<uint32_t>& seen) {
+bool Mentions(const Universe& u, TypeId t, int depth, std::unordered_set<uint32_t>& seen,
+              bool shapes = false) {
   if (!t.has_value() || depth > 64) return false;
   const Type& ty = u.Get(t);
+  if (shapes && ty.kind == TypeKind::kNamed && IsShape(u, t)) return true;
   switch (ty.kind) {
     case TypeKind::kTypeParam:
       return true;
@@ -79,39 +81,39 @@ bool Mentions(const Universe& u, TypeId t, int depth, std::unordered_set<uint32_
     case TypeKind::kSlice:
     case TypeKind::kArray:
     case TypeKind::kChan:
-      return Mentions(u, ty.elem, depth + 1, seen);
+      return Mentions(u, ty.elem, depth + 1, seen, shapes);
     case TypeKind::kMap:
-      return Mentions(u, ty.key, depth + 1, seen) || Mentions(u, ty.elem, depth + 1, seen);
+      return Mentions(u, ty.key, depth + 1, seen, shapes) || Mentions(u, ty.elem, depth + 1, seen, shapes);
     case TypeKind::kNamed:
       for (TypeId a : ty.targs) {
-        if (Mentions(u, a, depth + 1, seen)) return true;
+        if (Mentions(u, a, depth + 1, seen, shapes)) return true;
       }
       return false;
     case TypeKind::kTuple:
       for (ObjId v : ty.vars) {
-        if (Mentions(u, u.Obj(v).type, depth + 1, seen)) return true;
+        if (Mentions(u, u.Obj(v).type, depth + 1, seen, shapes)) return true;
       }
       return false;
     case TypeKind::kSignature:
-      return Mentions(u, ty.params, depth + 1, seen) || Mentions(u, ty.results, depth + 1, seen);
+      return Mentions(u, ty.params, depth + 1, seen, shapes) || Mentions(u, ty.results, depth + 1, seen, shapes);
     case TypeKind::kStruct:
       if (!seen.insert(t.index()).second) return false;
       for (ObjId f : ty.fields) {
-        if (Mentions(u, u.Obj(f).type, depth + 1, seen)) return true;
+        if (Mentions(u, u.Obj(f).type, depth + 1, seen, shapes)) return true;
       }
       return false;
     case TypeKind::kInterface:
       if (!seen.insert(t.index()).second) return false;
       for (ObjId m : ty.methods) {
-        if (Mentions(u, u.Obj(m).type, depth + 1, seen)) return true;
+        if (Mentions(u, u.Obj(m).type, depth + 1, seen, shapes)) return true;
       }
       for (TypeId e : ty.embeddeds) {
-        if (Mentions(u, e, depth + 1, seen)) return true;
+        if (Mentions(u, e, depth + 1, seen, shapes)) return true;
       }
       return false;
     case TypeKind::kUnion:
       for (const Term& term : ty.terms) {
-        if (Mentions(u, term.type, depth + 1, seen)) return true;
+        if (Mentions(u, term.type, depth + 1, seen, shapes)) return true;
       }
       return false;
     default:
@@ -124,6 +126,11 @@ bool Mentions(const Universe& u, TypeId t, int depth, std::unordered_set<uint32_
 bool MentionsTypeParam(const Universe& u, TypeId t) {
   std::unordered_set<uint32_t> seen;
   return Mentions(u, t, 0, seen);
+}
+
+bool MentionsTypeParamOrShape(const Universe& u, TypeId t) {
+  std::unordered_set<uint32_t> seen;
+  return Mentions(u, t, 0, seen, /*shapes=*/true);
 }
 
 }  // namespace escapist::types

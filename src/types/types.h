@@ -410,6 +410,8 @@ bool IsShape(const Universe& u, TypeId t);
 bool IsMethodSetConstraint(const Universe& u, TypeId constraint);
 // Whether t mentions a type parameter anywhere (gc's "derived" types of a generic body).
 bool MentionsTypeParam(const Universe& u, TypeId t);
+// Whether t mentions a type parameter or a shape type anywhere (not a concrete type).
+bool MentionsTypeParamOrShape(const Universe& u, TypeId t);
 
 // go/constant formatting of a constant of type `t` as gc's -m prints a literal (ir/fmt.go):
 // `5`, `1.5`, `"a\tb"`, `true`, `'a'`, `(1 + 2i)`; non-default types as `MyInt(3)`.

@@ -58,6 +58,19 @@ struct Printer {
 
   // gc's spellings (tconv in fmtGo or fmtTypeID mode) share their layout.
   bool gc() const { return style == Style::kGc || style == Style::kLink; }
+  // Whether embedded field f's name differs from its type's symbol (gc's tsym).
+  bool EmbeddedRenamed(const Object& f) const {
+    TypeId t = f.type;
+    if (t.has_value() && u.Get(t).kind == TypeKind::kPointer) t = u.Get(t).elem;
+    if (!t.has_value()) return false;
+    const Type& nt = u.Get(t);
+    if (nt.kind != TypeKind::kNamed && nt.kind != TypeKind::kBasic) return true;
+    if (nt.kind == TypeKind::kNamed) {
+      if (!nt.targs.empty()) return true;
+      return !nt.obj.has_value() || u.Obj(nt.obj).name != f.name;
+    }
+    return false;
+  }
 
   // A field or method name: fmtTypeID qualifies the unexported ones by their package.
   void MemberName(const Object& m) {
@@ -265,6 +278,12 @@ struct Printer {
           if (!f.embedded) {
             MemberName(f);
             out += ' ';
+          } else if (style == Style::kLink && EmbeddedRenamed(f)) {
+            // types.fldconv: an embedded field whose name is not its type's symbol (an
+            // instantiated type, whose symbol carries its type arguments; an alias) is written
+            // `name = type`.
+            MemberName(f);
+            out += " = ";
           }
           Print(f.type);
           if (i < t.tags.size() && !t.tags[i].empty()) {
@@ -329,7 +348,16 @@ struct Printer {
         } else {
           out += "?";
         }
-        if (!t.targs.empty()) {
+        if (!t.targs.empty() && style == Style::kGc) {
+          // gc names an instance by its symbol, whose type arguments are link strings
+          // (`G[uint8]`, `G[p.L]`).
+          out += '[';
+          for (size_t i = 0; i < t.targs.size(); ++i) {
+            if (i > 0) out += ',';
+            out += LinkString(u, t.targs[i]);
+          }
+          out += ']';
+        } else if (!t.targs.empty()) {
           TypeList(t.targs);
         } else if (style == Style::kGoTypes && !t.named_tparams.empty()) {
           TypeParams(t.named_tparams);

@@ -5,7 +5,8 @@ Checks, each a subcommand:
 
   score SUITE       run gc (`go tool compile -m ...`) and escapist on the same files, compare
                     their diagnostics as multisets of (file, line, col, message), and fail if
-                    precision, recall or F1 fall below the suite's threshold in thresholds.json.
+                    precision, recall or F1 fall below the suite's threshold in thresholds.json
+                    (inlining_agreement: F1 of the inlining messages alone).
   errorcheck FILES  apply the Go test suite's `// ERROR "regexp"` rules (cmd/internal/testdir
                     errorCheck) to escapist's output for each file; with --suite, fail if fewer
                     files pass than the threshold. With --verify-gc, gc's own output must pass the
@@ -19,8 +20,10 @@ Checks, each a subcommand:
   cli               command-line errors: one line, exit 2.
 
 Files with imports are compiled by gc with an importcfg for the standard library built with
-`go list -export`. Without `go` on PATH, score/--verify-gc skip with a message (exit 77, which
-CTest reports as skipped).
+`go list -export`. A suite file whose recipe is `// errorcheckdir` (or errorcheckandrundir) stands
+for the packages of its sibling NAME.dir/: gc compiles them one at a time as the Go test driver
+does, escapist gets the same packages in the same order (score and errorcheck). Without `go` on
+PATH, score/--verify-gc skip with a message (exit 77, which CTest reports as skipped).
 """
 
 import argparse
@@ -47,9 +50,14 @@ def go_env(var):
 
 
 def header_flags(path):
-    """Returns (recipe, flags) from a `// errorcheck -0 -m -l` style first line."""
+    """Returns (recipe, flags) from a `// errorcheck -0 -m -l` style first line (as testdir reads
+    it: blank lines and build constraints before it are skipped)."""
+    first = ""
     with open(path, encoding="utf-8", errors="replace") as f:
-        first = f.readline().strip()
+        for line in f:
+            first = line.strip()
+            if first and not re.match(r"//(go:build|\s*\+build)(\s|$)", first):
+                break
     m = re.match(r"//\s*(errorcheck\w*|compile|run\w*|build)\b(.*)", first)
     if not m:
         return None, []
@@ -75,7 +83,7 @@ def importcfg():
 
 
 def split_flags(flags):
-    """Test-driver flags (-0, -t SECONDS) are interpreted, the rest go to the compiler."""
+    """Test-driver flags (-0, -s, -t SECONDS) are interpreted, the rest go to the compiler."""
     expect_ok = "-0" in flags
     out = []
     skip = False
@@ -84,7 +92,7 @@ def split_flags(flags):
             skip = False
         elif f == "-t":
             skip = True  # the driver's time limit and its value
-        elif f != "-0":
+        elif f not in ("-0", "-s"):  # -s: every file of a .dir its own package (dir_packages)
             out.append(f)
     return expect_ok, out
 
@@ -135,11 +143,99 @@ def run_candidate_package(candidate, pkg, flags, timeout=600):
     return p.returncode, p.stdout + p.stderr
 
 
+# ---- multi-package tests: $GOROOT/test/NAME.go's recipe is `// errorcheckdir FLAGS`, its
+# packages are the files of NAME.dir/ (cmd/internal/testdir)
+
+
+DIR_RECIPES = ("errorcheckdir", "errorcheckandrundir")
+
+
+def dir_packages(path, single=False):
+    """The packages of test PATH's sibling directory PATH.dir as testdir's goDirPackages groups
+    them: its .go files sorted by name, grouped by package clause in the order each package first
+    appears (single, the recipe's -s: every file its own package). Returns [(package path, [file
+    names])]; the path is "main" for package main, else "test/" + its first file's name."""
+    d = path[:-3] + ".dir"
+    pkgs = []
+    by_name = {}
+    for n in sorted(f for f in os.listdir(d) if f.endswith(".go")):
+        with open(os.path.join(d, n), encoding="utf-8", errors="replace") as f:
+            m = re.search(r"(?m)^package (\w+)", f.read())
+        if not m:
+            sys.exit("conformance: cannot find package name in %s" % os.path.join(d, n))
+        if single or m.group(1) not in by_name:
+            by_name[m.group(1)] = (m.group(1), [])
+            pkgs.append(by_name[m.group(1)])
+        by_name[m.group(1)][1].append(n)
+    return [("main" if name == "main" else "test/" + files[0][:-3], files) for name, files in pkgs]
+
+
+def errorcheckdir_flags(flags):
+    """The compiler flags of a multi-package test: the recipe's, then the driver's -d=panic (-e
+    comes first, from run_gc_dir / run_candidate_dir)."""
+    return flags + ["-d=panic"]
+
+
+def run_gc_dir(path, flags, pkgs):
+    """gc on the packages of a multi-package test, one at a time, as testdir's compileInDir: in a
+    temporary directory, `go tool compile -e -D test -importcfg=CFG -o test/NAME.a -p test/NAME
+    FLAGS NAME.dir/FILE.go...` (just `-p=main` for package main), the files named absolute, CFG
+    the standard library's importcfg plus every package of the test. Returns [(rc, output)]."""
+    d = path[:-3] + ".dir"
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        os.makedirs(os.path.join(tmp, "test"))
+        cfg = os.path.join(tmp, "importcfg")
+        with open(importcfg()) as f:
+            text = f.read()
+        for _, files in pkgs:
+            text += "\npackagefile test/%s=%s" % (files[0][:-3],
+                                                   os.path.join(tmp, "test", files[0][:-3] + ".a"))
+        with open(cfg, "w") as f:
+            f.write(text)
+        for pkg, files in pkgs:
+            cmd = ["go", "tool", "compile", "-e", "-D", "test", "-importcfg=" + cfg]
+            cmd += ["-p=main"] if pkg == "main" else ["-o", pkg + ".a", "-p", pkg]
+            cmd += flags + [os.path.join(d, n) for n in files]
+            p = subprocess.run(cmd, cwd=tmp, capture_output=True, text=True, errors="replace",
+                               timeout=600)
+            out.append((p.returncode, p.stdout + p.stderr))
+    return out
+
+
+def run_candidate_dir(candidate, path, flags, pkgs, timeout=60):
+    """escapist on the same packages in the same order: `escapist -p=PKG -e FLAGS
+    NAME.dir/FILE.go...` in the test's directory (it takes no -D or -importcfg: it finds the
+    earlier packages, imported as "./NAME" or "test/NAME", from source). Returns [(rc, output)]."""
+    if os.sep in candidate and os.path.exists(candidate):
+        candidate = os.path.abspath(candidate)
+    dname = os.path.basename(path)[:-3] + ".dir"
+    out = []
+    for pkg, files in pkgs:
+        cmd = [candidate, "-p=" + pkg, "-e"] + flags + [os.path.join(dname, n) for n in files]
+        try:
+            p = subprocess.run(cmd, cwd=os.path.dirname(path) or ".", capture_output=True,
+                               text=True, errors="replace", timeout=timeout)
+            out.append((p.returncode, p.stdout + p.stderr))
+        except subprocess.TimeoutExpired:
+            out.append((124, "timeout\n"))
+    return out
+
+
+def joined(outputs):
+    """The outputs of a multi-package test's compiles as one text."""
+    return "".join(o if o.endswith("\n") or not o else o + "\n" for _, o in outputs)
+
+
 DIAG = re.compile(r"^(.*?\.go):(\d+):(?:(\d+):)? (.*)$")
+# A position quoted in a message (-m=2: "from &x (address-of) at FILE:L:C") is compared by its
+# file's basename: gc names the file absolute (symbolic links resolved), escapist as it was given.
+QUOTED_POS = re.compile(r"(?<![^\s(])[^\s:()]*/([^\s:/()]+\.go:\d)")
 
 
 def parse_diags(output):
-    """Diagnostics as (basename, line, col, message); `#` lines and tab continuations dropped."""
+    """Diagnostics as (basename, line, col, message), positions quoted in the message by their
+    basename too; `#` lines and tab continuations dropped."""
     out = []
     for line in output.splitlines():
         if not line or line.startswith("#") or line.startswith("\t") or line.startswith("go tool"):
@@ -147,7 +243,7 @@ def parse_diags(output):
         m = DIAG.match(line)
         if m:
             out.append((os.path.basename(m.group(1)), int(m.group(2)), int(m.group(3) or 0),
-                        m.group(4)))
+                        QUOTED_POS.sub(r"\1", m.group(4))))
     return out
 
 
@@ -210,20 +306,26 @@ def driver_messages(output):
     return out
 
 
-def errorcheck(path, output, rc, expect_ok):
-    """Returns a list of failure strings (empty: pass)."""
+def errorcheck(path, output, rc, expect_ok, package_files=None):
+    """Returns a list of failure strings (empty: pass). With package_files (the paths of one
+    package of a multi-package test), the annotations of all of them are checked against output."""
     fails = []
     if expect_ok and rc != 0:
         fails.append("exit status %d, want 0" % rc)
     if not expect_ok and rc == 0:
         fails.append("exit status 0, want an error")
-    base = os.path.basename(path)
+    files = package_files or [path]
+    bases = [os.path.basename(p) for p in files]
     # Messages about other files (imported packages) and stray output are unmatched errors, as
-    # in the Go test driver.
-    msgs = [(l if f == base else -1, m) for (f, l, m) in driver_messages(output)]
+    # in the Go test driver. For a package of a multi-package test the driver drops them instead
+    # (positions in an earlier package: its generic functions instantiated here).
+    msgs = [((f, l) if f in bases else None, m) for (f, l, m) in driver_messages(output)]
+    if package_files:
+        msgs = [(k, m) for (k, m) in msgs if k is not None]
     remaining = list(msgs)
-    for lineno, rx in expectations(path):
-        on_line = [i for i, (l, m) in enumerate(remaining) if l == lineno]
+    for base, lineno, rx in [(os.path.basename(p), l, rx) for p in files
+                             for l, rx in expectations(p)]:
+        on_line = [i for i, (k, m) in enumerate(remaining) if k == (base, lineno)]
         if not on_line:
             fails.append("%s:%d: missing error %r" % (base, lineno, rx))
             continue
@@ -239,8 +341,21 @@ def errorcheck(path, output, rc, expect_ok):
             continue
         for i in sorted(matched, reverse=True):
             del remaining[i]
-    for l, m in remaining:
-        fails.append("%s:%d: unmatched: %s" % (base, l, m) if l >= 0 else "unmatched: %s" % m)
+    for k, m in remaining:
+        fails.append("%s:%d: unmatched: %s" % (k[0], k[1], m) if k else "unmatched: %s" % m)
+    return fails
+
+
+def errorcheck_dir(path, recipe, expect_ok, pkgs, outputs):
+    """errorcheck for each package of a multi-package test, against the annotations in its files.
+    As testdir: with an expected error (no -0) the last package's compile must fail
+    (errorcheckandrundir: the one before it), every other package's must succeed."""
+    err_pkg = len(pkgs) - 1 - (recipe == "errorcheckandrundir" and not expect_ok)
+    d = path[:-3] + ".dir"
+    fails = []
+    for i, ((pkg, files), (rc, out)) in enumerate(zip(pkgs, outputs)):
+        fails += ["%s: %s" % (pkg, f) for f in errorcheck(
+            path, out, rc, expect_ok or i != err_pkg, [os.path.join(d, n) for n in files])]
     return fails
 
 
@@ -294,8 +409,10 @@ def cmd_score(args):
     suite = load_suites().get(args.suite, {})
     packages = suite.get("packages")
     files = packages if packages else suite_files(args.suite)
+    testdir = os.path.join(go_env("GOROOT"), "test")
     tp = n_truth = n_cand = 0
     kinds = collections.Counter()
+    kinds_cand = collections.Counter()
     kinds_tp = collections.Counter()
     for path in files:
         if packages:
@@ -305,8 +422,14 @@ def cmd_score(args):
         else:
             recipe, hflags = header_flags(path)
             _, flags = split_flags(hflags + args.extra)
-            _, gc_out = run_gc(path, flags)
-            _, c_out = run_candidate(args.candidate, path, flags)
+            if recipe in DIR_RECIPES:
+                pkgs = dir_packages(path, "-s" in hflags)
+                flags = errorcheckdir_flags(flags)
+                gc_out = joined(run_gc_dir(path, flags, pkgs))
+                c_out = joined(run_candidate_dir(args.candidate, path, flags, pkgs))
+            else:
+                _, gc_out = run_gc(path, flags)
+                _, c_out = run_candidate(args.candidate, path, flags)
         truth = collections.Counter(parse_diags(gc_out))
         cand = collections.Counter(parse_diags(c_out))
         common = truth & cand
@@ -316,6 +439,8 @@ def cmd_score(args):
         n_cand += sum(cand.values())
         for d, k in truth.items():
             kinds[message_kind(d[3])] += k
+        for d, k in cand.items():
+            kinds_cand[message_kind(d[3])] += k
         for d, k in common.items():
             kinds_tp[message_kind(d[3])] += k
         if args.verbose:
@@ -323,27 +448,45 @@ def cmd_score(args):
                 print("  missing %s:%d:%d: %s" % d)
             for d in sorted((cand - truth).elements()):
                 print("  extra   %s:%d:%d: %s" % d)
-        print("%-28s gc=%-4d escapist=%-4d match=%d" % (path if packages else os.path.basename(path),
+        print("%-28s gc=%-4d escapist=%-4d match=%d" % (path if packages else
+                                                        os.path.relpath(path, testdir),
                                                         sum(truth.values()),
                                                         sum(cand.values()), t))
-    p = tp / n_cand if n_cand else 0.0
-    r = tp / n_truth if n_truth else 0.0
-    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    p, r, f1 = prf(tp, n_cand, n_truth)
     for k in sorted(kinds):
         print("  %-26s recall %5.1f%% (%d/%d)" % (k, 100 * kinds_tp[k] / kinds[k], kinds_tp[k],
                                                    kinds[k]))
+    i_tp, i_cand, i_truth = (sum(c[k] for k in INLINING_KINDS)
+                             for c in (kinds_tp, kinds_cand, kinds))
+    ip, ir, if1 = prf(i_tp, i_cand, i_truth)
+    print("inlining (%s): %.1f%% (P=%.1f%% R=%.1f%%) over %d diagnostics, escapist %d" % (
+        ", ".join(INLINING_KINDS), 100 * if1, 100 * ip, 100 * ir, i_truth, i_cand))
     print("agreement: %.1f%% (P=%.1f%% R=%.1f%%) over %d diagnostics" % (100 * f1, 100 * p,
                                                                         100 * r, n_truth))
     th = load_thresholds().get(args.suite, {})
     ok = f1 >= th.get("agreement", 0) and p >= th.get("precision", 0) and r >= th.get("recall", 0)
+    ok = ok and if1 >= th.get("inlining_agreement", 0)
     if not ok:
         print("FAIL: below the thresholds in thresholds.json: %s" % th)
         return 1
     return 0
 
 
+def prf(tp, n_cand, n_truth):
+    """Precision, recall and their harmonic mean (F1, the agreement)."""
+    p = tp / n_cand if n_cand else 0.0
+    r = tp / n_truth if n_truth else 0.0
+    return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+
+# The inliner's messages (message_kind), scored on their own as well: inlining_agreement.
+INLINING_KINDS = ("can inline", "inlining call", "devirtualizing")
+
+
 def message_kind(msg):
-    for k, rx in (("moved to heap", r"^moved to heap"), ("leaking param", r"^leaking param"),
+    for k, rx in (("can inline", r"^can inline "), ("inlining call", r"^inlining call to "),
+                  ("devirtualizing", r"devirtualizing "),
+                  ("moved to heap", r"^moved to heap"), ("leaking param", r"^leaking param"),
                   ("does not escape", r"does not escape$"), ("escapes to heap", r"escapes to heap$"),
                   ("self-assignment", r"ignoring self-assignment")):
         if re.search(rx, msg):
@@ -370,20 +513,36 @@ def cmd_errorcheck(args):
         if recipe is None or not recipe.startswith("errorcheck"):
             return ["%s: not an errorcheck test" % path], False, True
         expect_ok, flags = split_flags(hflags)
-        flags = errorcheck_flags(flags)
+        if recipe in DIR_RECIPES:
+            pkgs = dir_packages(path, "-s" in hflags)
+            flags = errorcheckdir_flags(flags)
+        else:
+            flags = errorcheck_flags(flags)
+
+        def check(gc):
+            """The failures of gc's output (gc true) or the candidate's."""
+            if recipe in DIR_RECIPES:
+                # The annotations are in NAME.dir's files, checked package by package.
+                outs = (run_gc_dir(path, flags, pkgs) if gc else
+                        run_candidate_dir(args.candidate, path, flags, pkgs))
+                return errorcheck_dir(path, recipe, expect_ok, pkgs, outs)
+            if gc:
+                rc, out = run_gc(path, flags)
+            else:
+                try:
+                    rc, out = run_candidate(args.candidate, path, flags)
+                except subprocess.TimeoutExpired:
+                    rc, out = 124, "timeout\n"
+            return errorcheck(path, out, rc, expect_ok)
+
         broken = False
         if args.verify_gc:
-            rc, out = run_gc(path, flags)
-            gfails = errorcheck(path, out, rc, expect_ok)
+            gfails = check(gc=True)
             if gfails:
                 broken = True
                 lines.append("BROKEN TEST %s: gc itself does not satisfy it:" % path)
                 lines += ["    " + f for f in gfails[:10]]
-        try:
-            rc, out = run_candidate(args.candidate, path, flags)
-        except subprocess.TimeoutExpired:
-            rc, out = 124, "timeout\n"
-        fails = errorcheck(path, out, rc, expect_ok)
+        fails = check(gc=False)
         if fails:
             lines.append("FAIL %s" % os.path.relpath(path))
             lines += ["    " + f for f in fails[: (1000 if args.verbose else 5)]]

@@ -6,6 +6,8 @@
 #include <string>
 
 #include "escape/escape.h"
+#include "inline/inline.h"
+#include "ir/build.h"
 #include "report/report.h"
 #include "harness.h"  // tests/ir
 
@@ -22,6 +24,14 @@ std::string Analyzed(const std::string& src, int m) {
   SourceSet names;  // positions quoted in -m=2 notes print as s.go:L:C
   names.Add(SourceFile{"s.go", "s.go", src});
   opts.sources = &names;
+  // The driver's pipeline at -l: devirtualization (no inlining), deadlocals, then escape.
+  inlining::Options io;
+  io.level = 0;
+  io.debug_m = m;
+  for (const inlining::Remark& rem : inlining::InlinePackage(l->prog, *l->universe, io).remarks) {
+    out += std::to_string(rem.pos.line) + ":" + std::to_string(rem.pos.col) + ": " + rem.text + "\n";
+  }
+  ir::DeadLocals(l->prog, *l->universe);
   Result r = Analyze(l->prog, *l->universe, opts);
   for (const Remark& rem : r.remarks) {
     out += std::to_string(rem.pos.line) + ":" + std::to_string(rem.pos.col) + ": " +

@@ -1,8 +1,7 @@
 // errorcheck -0 -m=2
 
 // The inliner's cost of calls (inline/inl.go hairyVisitor): a call of a function that can be
-// inlined there costs the callee's own cost. Needs gc's "inlining call to" lines, which escapist
-// does not print yet: not in conformance.errorcheck.own's glob until it does.
+// inlined there costs the callee's own cost.
 
 package p
 
