@@ -393,7 +393,7 @@ bool NeedsEscape(const Options& opts) {
 // only with -m): sorted by position, stably, a position inside an inlined call after every file
 // position (its position base is made later) and ordered by its inlined call; adjacent
 // duplicate lines dropped.
-void SortLikeFlushErrors(std::vector<Diagnostic>& diags) {
+void SortLikeFlushErrors(std::vector<Diagnostic>& diags, const SourceSet& sources) {
   std::vector<Diagnostic> remarks, rest;
   for (Diagnostic& d : diags) (d.severity == Severity::kRemark ? remarks : rest).push_back(d);
   std::stable_sort(remarks.begin(), remarks.end(), [](const Diagnostic& a, const Diagnostic& b) {
@@ -405,10 +405,15 @@ void SortLikeFlushErrors(std::vector<Diagnostic>& diags) {
   });
   std::vector<Diagnostic> out = std::move(rest);
   for (size_t i = 0; i < remarks.size(); ++i) {
-    if (i > 0 && remarks[i].pos == remarks[i - 1].pos && remarks[i].text == remarks[i - 1].text) {
+    // gc compares the printed lines (a file read twice has one name).
+    const Diagnostic& d = remarks[i];
+    if (i > 0 && d.text == remarks[i - 1].text &&
+        (d.pos == remarks[i - 1].pos ||
+         (d.pos.known() && remarks[i - 1].pos.known() &&
+          sources.Format(d.pos) == sources.Format(remarks[i - 1].pos)))) {
       continue;
     }
-    out.push_back(std::move(remarks[i]));
+    out.push_back(d);
   }
   diags = std::move(out);
 }
@@ -431,8 +436,8 @@ inlining::Options InlineOptions(const Options& opts) {
 // gc's front end between IR construction and escape analysis, on `prog` (built without
 // loopvar): interleaved devirtualization and inlining with options `o` (other packages' costs
 // and bodies from `imported`), whose remarks ("can inline", "devirtualizing", "inlining call
-// to") are appended to `diags` if given; then loopvar's rewrite and deadlocals, which gc runs
-// after inlining.
+// to") are appended to `diags` if given; then loopvar's rewrite, staticinit of the package
+// initializers (pkginit.MakeTask) and deadlocals, which gc runs after inlining.
 void Lower(ir::Program& prog, const types::Universe& u, inlining::Options o,
            inlining::ImportedCosts& imported, DiagnosticSink* diags) {
   o.imported_cost = imported.Hook();
@@ -444,6 +449,7 @@ void Lower(ir::Program& prog, const types::Universe& u, inlining::Options o,
     for (const inlining::Remark& rem : r.remarks) diags->Remark(rem.pos, rem.text);
   }
   ir::ForCapture(prog, u);
+  ir::StaticInit(prog, u);
   ir::DeadLocals(prog, u);
 }
 
@@ -689,7 +695,7 @@ int RunPackages(const Options& opts) {
       entry.emplace();
       if (NeedsEscape(opts)) {
         escape::Result result = AnalyzeAndReport(prog, u, loader.sources(), opts, imported, diags);
-        if (opts.debug_m == 0) SortLikeFlushErrors(diags.mutable_diags());
+        if (opts.debug_m == 0) SortLikeFlushErrors(diags.mutable_diags(), loader.sources());
         auto exported = escape::ExportTags(prog, result);
         imported.Put(id, exported);
         for (types::ObjId f : p.info.funcs) {
@@ -805,7 +811,7 @@ int Run(const Options& opts) {
       return LowerDependency(u, p, dep_options(p), imported_costs);
     });
     AnalyzeAndReport(prog, u, loader.sources(), opts, imported, diags);
-    if (opts.debug_m == 0) SortLikeFlushErrors(diags.mutable_diags());
+    if (opts.debug_m == 0) SortLikeFlushErrors(diags.mutable_diags(), loader.sources());
   }
   // go build prints a package's compiler output after a `# IMPORTPATH` line; for one directory
   // escapist does the same (files named on the command line form command-line-arguments, whose

@@ -8,6 +8,7 @@
 // conversions: order's addrTemp of send values, compared struct and array operands and map keys,
 // and walk's composite literals (complit.go walkCompLit, anylit, slicelit, maplit). The static
 // temporaries that are not modelled are listed at walk::internal::Func (internal.h).
+#include <climits>
 #include <unordered_set>
 
 #include "ir/build.h"
@@ -145,6 +146,11 @@ bool MapSlow(const types::Universe& u, TypeId map) {
     return size == 4 && types::HasPointers(u, k);
   }
   return true;
+}
+
+TypeKind UKindOfT(const types::Universe& u, TypeId t) {
+  const types::Type* ut = Under(u, t);
+  return ut == nullptr ? TypeKind::kInvalid : ut->kind;
 }
 
 bool IsLitOp(Op op) {
@@ -325,7 +331,7 @@ bool Func::Addrtaken(VarId v) const {
 
 void Func::Order() { OrderVisit(pkg_.prog.funcs.Get(fn_).body); }
 
-void Func::OrderVisit(NodeId id) {
+void Func::OrderVisit(NodeId id, bool assigned) {
   if (!id) return;
   const Node& n = N(id);
   if (n.op == Op::kClosure) return;  // a function of its own
@@ -346,12 +352,71 @@ void Func::OrderVisit(NodeId id) {
   }
   if (n.op == Op::kDcl && n.var) var_inl_.try_emplace(n.var.index(), n.inl);
   for (NodeId c : pkg_.prog.List(n.init)) OrderVisit(c);
-  OrderVisit(n.x);
-  OrderVisit(n.y);
+  switch (n.op) {
+    case Op::kAndAnd:
+    case Op::kOrOr: {
+      // The result's temporary first; the right side's temporaries end with it.
+      expr_temp_[id.index()] = NewTemp(n.type, n.pos, n.inl);
+      OrderVisit(n.x);
+      size_t rmark = temps_.size();
+      OrderVisit(n.y);
+      PopTemps(rmark);
+      return;
+    }
+    case Op::kIf:
+      // The condition's temporaries end before the branches.
+      OrderVisit(n.x);
+      PopTemps(mark);
+      for (NodeId c : pkg_.prog.List(n.list)) OrderVisit(c);
+      for (NodeId c : pkg_.prog.List(n.list2)) OrderVisit(c);
+      return;
+    default:
+      break;
+  }
+  bool y_assigned = n.op == Op::kAs && n.x && N(n.x).op == Op::kName;
+  bool x_assigned = n.op == Op::kExprStmt || n.op == Op::kGo || n.op == Op::kDefer ||
+                    n.op == Op::kAs2Func;
+  OrderVisit(n.x, x_assigned);
+  OrderVisit(n.y, y_assigned);
   OrderVisit(n.z);
   OrderVisit(n.w);
   for (NodeId c : pkg_.prog.List(n.list)) OrderVisit(c);
   for (NodeId c : pkg_.prog.List(n.list2)) OrderVisit(c);
+  switch (n.op) {
+    // Calls and builtins, appends and slicing are copied into a temporary unless assigned to a
+    // name (or, for appends and slicing, to anything); receives and non-pointer-shaped type
+    // assertions always.
+    case Op::kCallFunc: case Op::kCallInter: case Op::kCap: case Op::kComplex: case Op::kCopy:
+    case Op::kImag: case Op::kLen: case Op::kMakeChan: case Op::kMakeMap: case Op::kMakeSlice:
+    case Op::kMax: case Op::kMin: case Op::kNew: case Op::kReal: case Op::kRecover:
+    case Op::kStr2Bytes: case Op::kStr2Runes:
+      if (!assigned && n.type && UKindOfT(pkg_.u, n.type) != TypeKind::kTuple) {
+        expr_temp_[id.index()] = NewTemp(n.type, n.pos, n.inl);
+      }
+      break;
+    case Op::kAppend: case Op::kSlice: case Op::kSliceArr: case Op::kSliceStr: case Op::kSlice3:
+    case Op::kSlice3Arr:
+      if (!assigned) expr_temp_[id.index()] = NewTemp(n.type, n.pos, n.inl);
+      break;
+    case Op::kRecv:
+      expr_temp_[id.index()] = NewTemp(n.type, n.pos, n.inl);
+      break;
+    case Op::kDotType:
+      if (!types::IsDirectIface(pkg_.u, n.type)) {
+        expr_temp_[id.index()] = NewTemp(n.type, n.pos, n.inl);
+      }
+      break;
+    case Op::kAs2Func:
+      // as2func: the results go through temporaries.
+      for (NodeId l : pkg_.prog.List(n.list)) {
+        if (l && !(N(l).op == Op::kName && (!N(l).var || V(N(l).var).name == "_"))) {
+          NewTemp(N(l).type, n.pos, n.inl);
+        }
+      }
+      break;
+    default:
+      break;
+  }
   switch (n.op) {
     case Op::kConvIface: {
       // order.expr1's OCONVIFACE case.
@@ -404,30 +469,15 @@ void Func::OrderVisit(NodeId id) {
   if (IsStmt(n.op)) PopTemps(mark);
 }
 
-// What order.expr leaves of expression `x`: an inlined call's single result variable; a copy in a
-// temporary for calls, && and ||, receives, appends and non-pointer-shaped type assertions.
+// What order.expr left of expression `x` (already ordered): an inlined call's single result
+// variable, the temporary it was copied into, or x itself.
 Ordered Func::OrderOperand(NodeId x) {
   const Node& n = N(x);
+  if (auto it = expr_temp_.find(x.index()); it != expr_temp_.end()) return it->second;
   Ordered o;
   o.node = x;
   o.type = n.type;
-  switch (n.op) {
-    case Op::kInlCall:
-      if (n.list2.count == 1) o.node = pkg_.prog.At(n.list2, 0);
-      break;
-    case Op::kCallFunc:
-    case Op::kCallInter:
-    case Op::kAndAnd:
-    case Op::kOrOr:
-    case Op::kRecv:
-    case Op::kAppend:
-      return NewTemp(n.type, n.pos, n.inl);
-    case Op::kDotType:
-      if (!types::IsDirectIface(pkg_.u, n.type)) return NewTemp(n.type, n.pos, n.inl);
-      break;
-    default:
-      break;
-  }
+  if (n.op == Op::kInlCall && n.list2.count == 1) o.node = pkg_.prog.At(n.list2, 0);
   return o;
 }
 
@@ -510,18 +560,18 @@ Ordered Func::NewTemp(TypeId t, Pos pos, uint32_t inl) {
   o.inl = inl;
   auto it = free_.find(key);
   if (it != free_.end() && !it->second.empty()) {
-    o.name = it->second.back();
+    o = it->second.back();  // the reused variable keeps its name and position
     it->second.pop_back();
   } else {
     o.name = ".autotmp_" + std::to_string(next_temp_++);
   }
-  temps_.push_back({key, o.name});
+  temps_.push_back({key, o});
   return o;
 }
 
 // order.popTemp.
 void Func::PopTemps(size_t mark) {
-  for (size_t i = mark; i < temps_.size(); ++i) free_[temps_[i].first].push_back(temps_[i].second);
+  for (size_t i = mark; i < temps_.size(); ++i) free_[temps_[i].key].push_back(temps_[i].temp);
   temps_.resize(mark);
 }
 
@@ -615,45 +665,48 @@ std::string Func::Text(const Ordered& o, Pos* pos, uint32_t* inl) const {
 // ---- walk: complit.go
 
 bool Func::OasLit(NodeId lhs, NodeId rhs) const {
-  if (!lhs || !rhs || !IsLitOp(N(rhs).op)) return false;
-  const Node& l = N(lhs);
-  if (l.op != Op::kName || !l.var) return false;
-  const ir::Var& v = V(l.var);
+  if (!lhs || N(lhs).op != Op::kName || !N(lhs).var) return false;
+  return OasLitVar(N(lhs).var, rhs);
+}
+
+bool Func::OasLitVar(VarId var, NodeId rhs) const {
+  if (!var || !rhs || !IsLitOp(N(rhs).op)) return false;
+  const ir::Var& v = V(var);
   // isSimpleName: a named variable on the stack (not moved to the heap, not a global, not a
   // closure's captured variable).
   if (v.name == "_" || v.is_closure_var) return false;
   if (v.cls != ir::Class::kAuto && v.cls != ir::Class::kParam && v.cls != ir::Class::kParamOut) {
     return false;
   }
-  if (pkg_.esc.heap_vars.Get(l.var) == 1) return false;
-  if (!l.type || !N(rhs).type || !types::Identical(pkg_.u, l.type, N(rhs).type)) return false;
-  if (Addrtaken(l.var)) return false;
-  return !Uses(pkg_.prog, rhs, l.var);
+  if (pkg_.esc.heap_vars.Get(var) == 1) return false;
+  if (!v.type || !N(rhs).type || !types::Identical(pkg_.u, v.type, N(rhs).type)) return false;
+  if (Addrtaken(var)) return false;
+  return !Uses(pkg_.prog, rhs, var);
 }
 
-void Func::WalkCompLit(NodeId lit, bool simple_lhs) {
+void Func::WalkCompLit(NodeId lit, LitCtx ctx) {
   const Node& n = N(lit);
   switch (n.op) {
     case Op::kStructLit:
     case Op::kArrayLit: {
       // walkCompLit: a constant literal that cannot live in registers is read-only data.
-      if (!simple_lhs && IsStaticCompLit(pkg_.prog, pkg_.u, pkg_.fips, lit, true) &&
+      if (ctx == LitCtx::kExpr && IsStaticCompLit(pkg_.prog, pkg_.u, pkg_.fips, lit, true) &&
           !CanSSA(pkg_.u, n.type)) {
         pkg_.StaticName();
         return;
       }
       // anylit into a stack variable (the assigned one, or walkCompLit's temporary, which
       // stands for the literal from then on): more than 4 elements lay out their constant part
-      // as a static first.
-      if (!simple_lhs) lit_temp_[lit.index()] = ".autotmp_" + std::to_string(next_temp_++);
-      bool vstat = n.list.count > 4;
+      // as a static first. Into the object of &T{...} (not a simple name), none.
+      if (ctx == LitCtx::kExpr) lit_temp_[lit.index()] = ".autotmp_" + std::to_string(next_temp_++);
+      bool vstat = ctx != LitCtx::kPtr && n.list.count > 4;
       if (vstat) pkg_.StaticName();
       FixedLit(lit);
       return;
     }
     case Op::kSliceLit:
     case Op::kMapLit:
-      if (!simple_lhs) lit_temp_[lit.index()] = ".autotmp_" + std::to_string(next_temp_++);
+      if (ctx == LitCtx::kExpr) lit_temp_[lit.index()] = ".autotmp_" + std::to_string(next_temp_++);
       if (n.op == Op::kSliceLit) SliceLit(lit); else MapLit(lit);
       return;
     default:
@@ -679,6 +732,65 @@ void Func::LitElem(NodeId value) {
     default:
       break;
   }
+}
+
+void Func::WalkSwitch(NodeId sw) {
+  constexpr size_t kMinCases = 4;
+  const Node& n = N(sw);
+  if (!n.x || N(n.x).op == Op::kTypeSwitchGuard) return;
+  const types::Type* ct = Under(pkg_.u, N(n.x).type);
+  if (!IsIntegerT(ct) || types::SizeOf(pkg_.u, N(n.x).type) > kPtrSize) return;
+  if (Results().size() != 1) return;
+  // isConstReturn: a body of one `return CONST`.
+  auto const_return = [&](const std::vector<NodeId>& body) {
+    if (body.size() != 1 || N(body[0]).op != Op::kReturn || N(body[0]).list.count != 1) {
+      return false;
+    }
+    return N(pkg_.prog.At(N(body[0]).list, 0)).op == Op::kLiteral;
+  };
+  std::unordered_set<int64_t> const_set, exclude;
+  bool has_default_val = false;
+  int64_t min = INT64_MAX, max = INT64_MIN;
+  bool exclude_next = false;  // the previous case ends in fallthrough
+  for (NodeId c : pkg_.prog.List(n.list)) {
+    std::vector<NodeId> body = pkg_.prog.List(N(c).list2);
+    bool fallthrough_target = exclude_next;
+    exclude_next = !body.empty() && N(body.back()).op == Op::kFallthrough;
+    if (N(c).list.count == 0) {  // default
+      if (const_return(body) && !fallthrough_target) has_default_val = true;
+      continue;
+    }
+    std::vector<int64_t> vals;
+    for (NodeId e : pkg_.prog.List(N(c).list)) {
+      const Node& v = N(e);
+      if (v.op != Op::kLiteral || !v.value) return;  // a non-constant case: no table
+      const types::Constant& k = pkg_.u.constants.Get(v.value);
+      if (k.kind != types::Constant::Kind::kInt || !k.re.get_num().fits_slong_p()) return;
+      vals.push_back(k.re.get_num().get_si());
+    }
+    if (!const_return(body) || fallthrough_target || exclude_next) {
+      for (int64_t v : vals) exclude.insert(v);
+      continue;
+    }
+    for (int64_t v : vals) {
+      const_set.insert(v);
+      min = std::min(min, v);
+      max = std::max(max, v);
+    }
+  }
+  if (const_set.size() < kMinCases) return;
+  int64_t size = max - min + 1;
+  // isSwitchDense.
+  if (size <= 0 || size >= INT64_MAX / 100 ||
+      static_cast<int64_t>(const_set.size()) * 100 < size * 40) {
+    return;
+  }
+  pkg_.StaticName();  // the table
+  bool need_mask = false;
+  for (int64_t v = min; v <= max && !need_mask; ++v) {
+    if (exclude.count(v) || (!const_set.count(v) && !has_default_val)) need_mask = true;
+  }
+  if (need_mask && size > 8 * kPtrSize) pkg_.StaticName();  // a byte mask, not a bitmask
 }
 
 // walk.fixedlit's dynamic (or local-code) pass over a struct or array literal.
@@ -719,7 +831,7 @@ void Func::MapLit(NodeId lit) {
   for (NodeId e : pkg_.prog.List(N(lit).list)) {
     if (!e || N(e).op != Op::kKey) continue;
     for (NodeId kv : {N(e).x, N(e).y}) {
-      if (kv && IsLitOp(N(kv).op)) WalkCompLit(kv, false);
+      if (kv && IsLitOp(N(kv).op)) WalkCompLit(kv, LitCtx::kExpr);
     }
   }
 }

@@ -46,11 +46,11 @@ struct Ordered {
 };
 
 // One function being compiled: order.go's pass over it (Order), then walk's (Walk*), as
-// walk.Walk runs them. Not modelled: static temporaries of switch lookup tables (switch.go),
-// of -d=libfuzzer counters, of package initializers that are inlined calls
-// (staticinit.staticAssignInlinedCall); order's temporaries beyond copies of conversion
-// operands, map keys, send values and compared struct or array operands, and walk's own; so a
-// `.autotmp_N` number is approximate.
+// walk.Walk runs them. Not modelled: static temporaries of -d=libfuzzer counters; the effect of
+// -N (no switch lookup tables); order's temporaries other than those of calls and builtins, &&
+// and ||, receives, appends, slicing, type assertions and addrTemp copies (not: multi-value
+// assignments, range, select, transient closures and slice literals, long concatenations), and
+// walk's own other than composite literals'; so a `.autotmp_N` number is approximate.
 class Func {
  public:
   Func(Package& pkg, FuncId fn);
@@ -60,23 +60,36 @@ class Func {
   // walk's dataWord for OCONVIFACE `conv` (after its operand was walked); nullopt for an
   // interface operand.
   std::optional<DataWord> WalkConv(NodeId conv);
+  // How walk meets a composite literal: as an expression (walkCompLit: anylit into a new
+  // temporary), as the right side of an assignment to a stack variable that oaslit accepts
+  // (anylit into that variable), or under & (anylit of OPTRLIT: into the new object).
+  enum class LitCtx : uint8_t { kExpr, kSimpleLhs, kPtr };
   // walk's handling of composite literal `lit` met in walk order (walkCompLit, anylit, slicelit,
-  // maplit; complit.go): the static temporaries it makes. `simple_lhs`: `lit` is the right side
-  // of an assignment to a stack variable that oaslit accepts.
-  void WalkCompLit(NodeId lit, bool simple_lhs);
+  // maplit; complit.go): the static temporaries it makes.
+  void WalkCompLit(NodeId lit, LitCtx ctx);
   // What order did to expression `x` as an operand it had to make addressable (of a conversion,
   // a send, a comparison, a map index): kNode if it left it, else kStatic or kZeroVal (walk no
   // longer sees it) or kTemp (walk sees it as the right side of `tmp = x`).
   Ordered::Kind Replaced(NodeId x) const;
+  // walk.tryLookupTable for expression switch `sw` (switch.go): an integer switch in a function
+  // with one result, whose cases `return` constants, gets a read-only lookup table (and, for a
+  // sparse table of more than 64 entries, a mask).
+  void WalkSwitch(NodeId sw);
   // Whether `lhs = rhs` (OAS) is walked by oaslit: rhs a struct, array, slice or map literal
   // of lhs's type, lhs a variable on the stack, not address-taken, not used in rhs.
   bool OasLit(NodeId lhs, NodeId rhs) const;
+  // OasLit for an assignment to variable `v` (a result, as walkReturn assigns them).
+  bool OasLitVar(VarId v, NodeId rhs) const;
+  // The function's results, in order.
+  const std::vector<VarId>& Results() const { return pkg_.prog.funcs.Get(fn_).results; }
 
  private:
   const ir::Node& N(NodeId id) const { return pkg_.prog[id]; }
   const ir::Var& V(VarId v) const { return pkg_.prog.vars.Get(v); }
   bool Addrtaken(VarId v) const;
-  void OrderVisit(NodeId id);
+  // `assigned`: `id` is the right side of `name = id`, or a call evaluated for effect (order
+  // copies a call's result into a temporary otherwise).
+  void OrderVisit(NodeId id, bool assigned = false);
   Ordered OrderOperand(NodeId x);
   Ordered AddrTemp(Ordered n, Pos pos, uint32_t inl, const Ordered& static_value);
   void OrderAddrTemp(NodeId x, Pos pos, uint32_t inl);
@@ -98,8 +111,13 @@ class Func {
   std::unordered_map<uint32_t, uint32_t> var_inl_;  // variable -> the inlined call declaring it
   // order's temporaries: the next .autotmp_N, those in use, and those free by type.
   uint32_t next_temp_ = 0;
-  std::vector<std::pair<std::string, std::string>> temps_;  // (LinkString of type, name)
-  std::unordered_map<std::string, std::vector<std::string>> free_;
+  struct Temp {
+    std::string key;  // LinkString of its type
+    Ordered temp;     // name, type and position (where it was first made)
+  };
+  std::vector<Temp> temps_;
+  std::unordered_map<std::string, std::vector<Ordered>> free_;
+  std::unordered_map<uint32_t, Ordered> expr_temp_;  // expression -> the temporary holding it
 };
 
 // Small type predicates of walk (gc's types and ssa packages).

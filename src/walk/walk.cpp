@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <unordered_set>
 
+#include "ir/expr.h"
 #include "types/checker.h"
 #include "walk/internal.h"
 
@@ -58,9 +59,10 @@ class Walker {
   }
 
   // How walk meets a composite literal: as an expression (walkCompLit), as the right side of
-  // an assignment oaslit takes (anylit into the variable), or as a part of an enclosing literal
-  // (convert.cpp's literal walk handles those with the enclosing one).
-  enum class Ctx : uint8_t { kExpr, kSimpleLhs, kElem };
+  // an assignment oaslit takes (anylit into the variable), under & (anylit of OPTRLIT), or as a
+  // part of an enclosing literal (convert.cpp's literal walk handles those with the enclosing
+  // one).
+  enum class Ctx : uint8_t { kExpr, kSimpleLhs, kPtr, kElem };
 
   // Visits `n` and its operands in walk order (operands first); not the bodies of closures:
   // they are functions of their own.
@@ -107,21 +109,48 @@ class Walker {
       return;
     }
     bool lit = IsLit(n.op);
-    if (lit && ctx != Ctx::kElem) fc_->WalkCompLit(id, ctx == Ctx::kSimpleLhs);
+    if (lit && ctx != Ctx::kElem) {
+      using L = internal::Func::LitCtx;
+      fc_->WalkCompLit(id, ctx == Ctx::kSimpleLhs ? L::kSimpleLhs
+                           : ctx == Ctx::kPtr     ? L::kPtr
+                                                  : L::kExpr);
+    }
     // The elements of a literal are parts of it; so are the keys and values of a Key or
     // StructKey inside one.
     Ctx sub = lit || ((n.op == Op::kKey || n.op == Op::kStructKey) && ctx == Ctx::kElem)
                   ? Ctx::kElem
-                  : Ctx::kExpr;
+                  : n.op == Op::kPtrLit ? Ctx::kPtr
+                                        : Ctx::kExpr;
+    // Assignments whose right side is a literal and left side a stack variable are oaslit's:
+    // `x = lit`, each pair of a parallel assignment and each result of a return (walkAssign;
+    // ascompatee makes one assignment per pair, walkReturn assigns the results).
     if (n.op == Op::kAs && fc_->OasLit(n.x, n.y)) {
       Visit(n.x);
       Visit(n.y, Ctx::kSimpleLhs);
+    } else if (n.op == Op::kAs && n.y && IsLit(prog_[n.y].op) && ir::IsZero(prog_, u_, n.y)) {
+      Visit(n.x);  // walkAssign leaves a zero right side to the backend: no literal to walk
     } else {
       Visit(n.x, sub);
+      if (n.op == Op::kSwitch) fc_->WalkSwitch(id);  // after the tag, before the cases
       Visit(n.y, sub);
     }
     Visit(n.z, sub);
     Visit(n.w, sub);
+    if (n.op == Op::kAs2 && n.list.count == n.list2.count) {
+      for (NodeId c : prog_.List(n.list)) Visit(c);
+      for (uint32_t i = 0; i < n.list2.count; ++i) {
+        NodeId r = prog_.At(n.list2, i);
+        Visit(r, fc_->OasLit(prog_.At(n.list, i), r) ? Ctx::kSimpleLhs : Ctx::kExpr);
+      }
+      return;
+    }
+    if (n.op == Op::kReturn && n.list.count == fc_->Results().size()) {
+      for (uint32_t i = 0; i < n.list.count; ++i) {
+        NodeId r = prog_.At(n.list, i);
+        Visit(r, fc_->OasLitVar(fc_->Results()[i], r) ? Ctx::kSimpleLhs : Ctx::kExpr);
+      }
+      return;
+    }
     for (NodeId c : prog_.List(n.list)) Visit(c, sub);
     for (NodeId c : prog_.List(n.list2)) Visit(c, sub);
     if (n.op == Op::kIndex) Index(n, /*index_is_temp=*/false);

@@ -11,23 +11,29 @@
 
 package p
 
+import "errors"
+
 var sink any
+
+// staticinit makes package-level initializers linker data before any function is compiled, here
+// after inlining errors.New: &errorString{...} takes .stmp_0.
+var errStatic = errors.New("static")
 
 type T struct{ a, b int64 }
 
 type E struct{}
 
 func constant() {
-	sink = "abc" // ERROR "using global for interface value: .stmp_0$"
+	sink = "abc" // ERROR "using global for interface value: .stmp_1$"
 }
 
 func staticValue() {
 	v := 42
-	sink = v // ERROR "using global for interface value: .stmp_1$"
+	sink = v // ERROR "using global for interface value: .stmp_2$"
 }
 
 func singleByte() {
-	sink = true // ERROR "using global for single-byte interface value: .stmp_2$"
+	sink = true // ERROR "using global for single-byte interface value: .stmp_3$"
 }
 
 // A variable prints at its declaration.
@@ -46,20 +52,20 @@ func zeroValueVar() {
 
 func composite() {
 	v := T{1, 2}
-	sink = v // ERROR "using global for interface value: .stmp_3$"
+	sink = v // ERROR "using global for interface value: .stmp_4$"
 }
 
 func zeroSized(e E) { // ERROR "using global for zero-sized interface value: e$"
 	sink = e
-	sink = E{} // ERROR "using global for zero-sized interface value: .stmp_4$"
+	sink = E{} // ERROR "using global for zero-sized interface value: .stmp_5$"
 }
 
 // A slice literal with more than 256 bytes of constants has a static backing array, made by
 // walk after order made the statics of the function's conversions: the conversion gets
-// .stmp_5, the array .stmp_6 (so the next function's conversion gets .stmp_7).
+// .stmp_6, the array .stmp_7 (so the next function's conversion gets .stmp_8).
 func bigSlice() int {
 	s := []int64{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33}
-	sink = "after" // ERROR "using global for interface value: .stmp_5$"
+	sink = "after" // ERROR "using global for interface value: .stmp_6$"
 	return len(s)
 }
 
@@ -93,7 +99,7 @@ func put(v string) {
 // line outside inlined calls.
 func viaInline() {
 	s := "inlined"
-	put(s) // ERROR "using global for interface value: .stmp_7$"
+	put(s) // ERROR "using global for interface value: .stmp_8$"
 }
 
 // A closure is walked after the function that contains it.
@@ -101,24 +107,44 @@ func withClosure() func() {
 	n := 0
 	f := func() {
 		n++
-		sink = 1.5 // ERROR "using global for interface value: .stmp_9$"
+		sink = 1.5 // ERROR "using global for interface value: .stmp_10$"
 	}
-	sink = "outer" // ERROR "using global for interface value: .stmp_8$"
+	sink = "outer" // ERROR "using global for interface value: .stmp_9$"
 	return f
 }
 
 type F5 struct{ a, b, c, d, e int }
 
-// Other static temporaries: order's for a sent constant (.stmp_10), walk's for the constant part
-// of a struct literal of more than 4 fields assigned to a variable (.stmp_12, after the
-// conversion's .stmp_11).
+// Other static temporaries: order's for a sent constant (.stmp_11), walk's for the constant part
+// of a struct literal of more than 4 fields assigned to a variable (.stmp_13, after the
+// conversion's .stmp_12).
 func others(ch chan int, x int) int {
 	ch <- 5
 	v := F5{1, 2, 3, 4, x}
-	sink = "y" // ERROR "using global for interface value: .stmp_11$"
+	sink = "y" // ERROR "using global for interface value: .stmp_12$"
 	return v.a
 }
 
 func after() {
-	sink = "z" // ERROR "using global for interface value: .stmp_13$"
+	sink = "z" // ERROR "using global for interface value: .stmp_14$"
+}
+
+// A switch whose cases return constants is served from a read-only lookup table (walk's
+// tryLookupTable): .stmp_15, so the next conversion gets .stmp_16.
+func table(x int) int {
+	switch x {
+	case 1:
+		return 10
+	case 2:
+		return 20
+	case 3:
+		return 30
+	case 4:
+		return 40
+	}
+	return 0
+}
+
+func afterTable() {
+	sink = "t" // ERROR "using global for interface value: .stmp_16$"
 }
