@@ -19,6 +19,10 @@ struct Diagnostic {
   Severity severity = Severity::kError;
   Pos pos;
   std::string text;
+  // The inlined call `pos` lies in (ir::Program::inl_tree index + 1), 0 for none. gc's position
+  // there has a position base of its own, made when the call was inlined, so gc's sorted output
+  // (base.FlushErrors without -m) puts it after every position of the package's files.
+  uint32_t inl = 0;
 };
 
 // Collects diagnostics in emission order. Errors are also counted, so a phase can stop early.
@@ -28,8 +32,8 @@ class DiagnosticSink {
     diags_.push_back({Severity::kError, pos, std::move(text)});
     ++error_count_;
   }
-  void Remark(Pos pos, std::string text) {
-    diags_.push_back({Severity::kRemark, pos, std::move(text)});
+  void Remark(Pos pos, std::string text, uint32_t inl = 0) {
+    diags_.push_back({Severity::kRemark, pos, std::move(text), inl});
   }
   int error_count() const { return error_count_; }
   const std::vector<Diagnostic>& diags() const { return diags_; }

@@ -374,6 +374,51 @@ escape::Options EscapeOptions(const Options& opts, const SourceSet* sources) {
   return esc_opts;
 }
 
+// walk::Options from the command line: -m, -d=escapedebug=N.
+walk::Options WalkOptions(const Options& opts) {
+  walk::Options o;
+  o.debug_m = opts.debug_m;
+  ForEachDebugFlag(opts, [&](const std::string& f, const std::string& val) {
+    if (f == "escapedebug") o.escape_debug = std::atoi(val.c_str());
+  });
+  return o;
+}
+
+// Whether the run prints anything that needs escape analysis: -m, or walk's -d=escapedebug
+// lines (which read escape's verdicts; without -m, escape's own remarks are not printed).
+bool NeedsEscape(const Options& opts) {
+  return opts.debug_m > 0 || WalkOptions(opts).escape_debug > 0;
+}
+
+// gc's base.FlushErrors order for remarks printed without -m (gc flushes after each warning
+// only with -m): sorted by position, stably, a position inside an inlined call after every file
+// position (its position base is made later) and ordered by its inlined call; adjacent
+// duplicate lines dropped.
+void SortLikeFlushErrors(std::vector<Diagnostic>& diags, const SourceSet& sources) {
+  std::vector<Diagnostic> remarks, rest;
+  for (Diagnostic& d : diags) (d.severity == Severity::kRemark ? remarks : rest).push_back(d);
+  std::stable_sort(remarks.begin(), remarks.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    if ((a.inl != 0) != (b.inl != 0)) return a.inl == 0;
+    if (a.inl != b.inl) return a.inl < b.inl;
+    if (a.inl != 0) return false;  // the callee's positions are not kept: emission order
+    if (a.pos.known() != b.pos.known()) return !a.pos.known();
+    return a.pos < b.pos;
+  });
+  std::vector<Diagnostic> out = std::move(rest);
+  for (size_t i = 0; i < remarks.size(); ++i) {
+    // gc compares the printed lines (a file read twice has one name).
+    const Diagnostic& d = remarks[i];
+    if (i > 0 && d.text == remarks[i - 1].text &&
+        (d.pos == remarks[i - 1].pos ||
+         (d.pos.known() && remarks[i - 1].pos.known() &&
+          sources.Format(d.pos) == sources.Format(remarks[i - 1].pos)))) {
+      continue;
+    }
+    out.push_back(d);
+  }
+  diags = std::move(out);
+}
+
 // inlining::Options from the command line: -m, gc's inlining level (-l, -l=N: gc/main.go swaps
 // 0 and 1, so no flag means 1 and -l means 0), -race, -d=checkptr, -d=inlfuncswithclosures.
 inlining::Options InlineOptions(const Options& opts) {
@@ -392,8 +437,8 @@ inlining::Options InlineOptions(const Options& opts) {
 // gc's front end between IR construction and escape analysis, on `prog` (built without
 // loopvar): interleaved devirtualization and inlining with options `o` (other packages' costs
 // and bodies from `imported`), whose remarks ("can inline", "devirtualizing", "inlining call
-// to") are appended to `diags` if given; then loopvar's rewrite and deadlocals, which gc runs
-// after inlining.
+// to") are appended to `diags` if given; then loopvar's rewrite, staticinit of the package
+// initializers (pkginit.MakeTask) and deadlocals, which gc runs after inlining.
 void Lower(ir::Program& prog, const types::Universe& u, inlining::Options o,
            inlining::ImportedCosts& imported, DiagnosticSink* diags,
            const ir::Program* pristine = nullptr) {
@@ -406,6 +451,7 @@ void Lower(ir::Program& prog, const types::Universe& u, inlining::Options o,
     for (const inlining::Remark& rem : r.remarks) diags->Remark(rem.pos, rem.text);
   }
   ir::ForCapture(prog, u);
+  ir::StaticInit(prog, u);
   ir::DeadLocals(prog, u);
 }
 
@@ -443,7 +489,7 @@ escape::Result AnalyzeAndReport(const ir::Program& prog, const types::Universe& 
   report::Options rep_opts;
   rep_opts.debug_m = opts.debug_m;
   report::RenderEscape(result, prog, u, rep_opts, diags);
-  walk::Remarks(prog, u, diags);
+  walk::Remarks(prog, u, result, WalkOptions(opts), diags);
   return result;
 }
 
@@ -677,8 +723,9 @@ int RunPackages(const Options& opts) {
       ir::Program prog = ir::Build(u, id, diags, /*for_capture=*/false);
       InlineAndReport(prog, u, opts, imported_costs, diags);
       entry.emplace();
-      if (opts.debug_m > 0) {
+      if (NeedsEscape(opts)) {
         escape::Result result = AnalyzeAndReport(prog, u, loader.sources(), opts, imported, diags);
+        if (opts.debug_m == 0) SortLikeFlushErrors(diags.mutable_diags(), loader.sources());
         auto exported = escape::ExportTags(prog, result);
         imported.Put(id, exported);
         EncodeTags(u, id, exported, &*entry);
@@ -782,7 +829,7 @@ int Run(const Options& opts) {
     for (ir::FuncId f : prog.target_funcs) std::cout << ir::DumpFunc(prog, u, f);
     return 0;
   }
-  if (opts.debug_m > 0) {
+  if (NeedsEscape(opts)) {
     // Dependencies' tags (gc's export data) are kept in the cache directory between runs, as a
     // go build keeps compiled packages: each std package is analyzed once, not once per run.
     // Keys: escapist's binary (by its stat, cheap for one-file runs), the Go version and target,
@@ -849,6 +896,7 @@ int Run(const Options& opts) {
         [&](types::PkgId p) { return LowerDependency(u, p, dep_options(p), imported_costs); },
         store);
     AnalyzeAndReport(prog, u, loader.sources(), opts, imported, diags);
+    if (opts.debug_m == 0) SortLikeFlushErrors(diags.mutable_diags(), loader.sources());
   }
   // go build prints a package's compiler output after a `# IMPORTPATH` line; for one directory
   // escapist does the same (files named on the command line form command-line-arguments, whose

@@ -15,6 +15,7 @@
 
 #include "escape/escape.h"
 #include "ir/ir.h"
+#include "ir/reassign.h"
 #include "types/types.h"
 
 namespace escapist::escape {
@@ -103,21 +104,8 @@ struct Callee {
 
 class Analyzer;
 
-// gc's ir.ReassignOracle over one outermost function and its closures (ir/reassignment.go).
-class ReassignOracle {
- public:
-  ReassignOracle(const Analyzer& a, FuncId fn);
-  // The earliest expression always evaluating to n's value (ir.StaticValue).
-  NodeId StaticValue(NodeId n) const;
-  // Every simple `=`/`:=` to a func-typed local, or nullopt if it was disqualified.
-  const std::vector<NodeId>* FuncAssignments(VarId v) const;
-
- private:
-  NodeId StaticValue1(NodeId n) const;
-  const Analyzer& a_;
-  std::unordered_map<uint32_t, NodeId> single_def_;  // var -> defining node (params: none)
-  std::unordered_map<uint32_t, std::vector<NodeId>> func_assigns_;
-};
+// gc's ir.ReassignOracle; escape builds one per outermost function, shared by its closures.
+using ReassignOracle = ir::ReassignOracle;
 
 // Analysis state shared by all batches of one program.
 class Analyzer {
@@ -315,8 +303,8 @@ bool IsPtr(const types::Universe& u, TypeId t);
 TypeId Elem(const types::Universe& u, TypeId t);  // of the underlying (core) type
 bool HasPtrs(const types::Universe& u, TypeId t);
 bool IsUntypedT(const types::Universe& u, TypeId t);
-int64_t PtrDataSize(const types::Universe& u, TypeId t);
-bool IsDirectIface(const types::Universe& u, TypeId t);
+using types::IsDirectIface;
+using types::PtrDataSize;
 bool IsInterfaceT(const types::Universe& u, TypeId t);
 // Size of a struct of the given field types (gc's CalcStructSize).
 int64_t StructSize(const types::Universe& u, const std::vector<TypeId>& fields);

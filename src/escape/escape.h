@@ -102,6 +102,13 @@ struct Result {
   SideTable<ir::VarId, uint8_t> byval;               // captured variables: 1 by value, 2 by ref
   SideTable<ir::NodeId, uint8_t> zero_copy;          // 1 = OSTR2BYTES made OSTR2BYTESTMP
   SideTable<ir::NodeId, uint8_t> transient;          // 1 = closure/method value/slice lit Transient
+  // rewriteWithLiterals (escape.go): an OCONVIFACE whose operand gc replaced by a constant,
+  // because the operand's static value (ReassignOracle.StaticValue) is a literal valid for the
+  // operand's type, maps to that literal node; walk then sees the constant, of the operand's type.
+  SideTable<ir::NodeId, ir::NodeId> literal_operand;
+  // The temporaries rewriteWithLiterals added to each function (assignTemp, one per rewritten
+  // make size or conversion operand): they count in later `.autotmp_N` numbers.
+  SideTable<ir::FuncId, uint32_t> rewrite_temps;
 };
 
 // Analyzes every function of `prog` bottom-up over the call graph.

@@ -131,6 +131,7 @@ void Batch::RewriteWithLiterals(LocId loc_id) {
     } else {
       return;
     }
+    a.result.rewrite_temps.Set(loc.curfn, a.result.rewrite_temps.Get(loc.curfn) + 1);
     std::string full = ir::ExprString(a.prog, a.u, id);
     std::string rs = ir::ExprString(a.prog, a.u, r);
     if (EndsWith(full, ", " + rs + ")")) {
@@ -146,6 +147,8 @@ void Batch::RewriteWithLiterals(LocId loc_id) {
     if (!v || a.N(v).op != Op::kLiteral || !a.N(v).value) return;
     const types::Constant& c = a.u.constants.Get(a.N(v).value);
     if (!ValidTypeForConst(a.u, a.N(x).type, c)) return;
+    a.result.literal_operand.Set(id, v);
+    a.result.rewrite_temps.Set(loc.curfn, a.result.rewrite_temps.Get(loc.curfn) + 1);
     std::string lit = types::ConstantString(a.u, a.N(v).value, a.N(x).type, a.prog.pkg);
     if (n.implicit) {
       rewritten_text[id.index()] = lit;

@@ -1,7 +1,8 @@
 // escape/utils.cpp -- type and IR queries the analysis needs (gc's escape/utils.go isSelfAssign,
-// mayAffectMemory; ir.SameSafeExpr, ir.IsZero, ir.IsReflectHeaderDataField; types.PtrDataSize,
-// types.IsDirectIface) and gc's statement printing for messages.
+// mayAffectMemory; ir.SameSafeExpr, ir.IsZero, ir.IsReflectHeaderDataField) and gc's statement
+// printing for messages.
 #include "escape/batch.h"
+#include "ir/expr.h"
 #include "ir/build.h"
 #include "syntax/token.h"
 
@@ -60,49 +61,6 @@ bool IsInterfaceT(const types::Universe& u, TypeId t) {
   return t && UKind(u, t) == TypeKind::kInterface;
 }
 
-// types.PtrDataSize: the prefix of t's memory holding pointers.
-int64_t PtrDataSize(const types::Universe& u, TypeId t) {
-  TypeId ut = Resolve(u, t);
-  if (!ut) return 0;
-  const types::Type& ty = u.Get(ut);
-  switch (ty.kind) {
-    case TypeKind::kBasic:
-      return (ty.basic == BasicKind::kString || ty.basic == BasicKind::kUnsafePointer ||
-              ty.basic == BasicKind::kUntypedString)
-                 ? 8
-                 : 0;
-    case TypeKind::kPointer:
-    case TypeKind::kChan:
-    case TypeKind::kMap:
-    case TypeKind::kSignature:
-    case TypeKind::kSlice:
-      return 8;
-    case TypeKind::kInterface:
-      return 16;
-    case TypeKind::kArray: {
-      if (ty.len <= 0) return 0;
-      int64_t elem = PtrDataSize(u, ty.elem);
-      if (elem == 0) return 0;
-      return (ty.len - 1) * types::SizeOf(u, ty.elem) + elem;
-    }
-    case TypeKind::kStruct: {
-      for (size_t i = ty.fields.size(); i-- > 0;) {
-        int64_t p = PtrDataSize(u, u.Obj(ty.fields[i]).type);
-        if (p > 0) return types::FieldOffset(u, ut, static_cast<uint32_t>(i)) + p;
-      }
-      return 0;
-    }
-    default:
-      return 0;
-  }
-}
-
-// types.IsDirectIface: pointer-shaped types are stored directly in an interface's data word.
-bool IsDirectIface(const types::Universe& u, TypeId t) {
-  if (!t) return false;
-  return types::SizeOf(u, t) == 8 && PtrDataSize(u, t) == 8;
-}
-
 int64_t StructSize(const types::Universe& u, const std::vector<TypeId>& fields) {
   int64_t off = 0, max_align = 1;
   for (TypeId f : fields) {
@@ -137,45 +95,7 @@ std::optional<int64_t> Int64Const(const Analyzer& a, NodeId id) {
 }
 
 // ir.IsZero.
-bool IsZeroNode(const Analyzer& a, NodeId id) {
-  if (!id) return false;
-  const ir::Node& n = a.N(id);
-  switch (n.op) {
-    case Op::kNil:
-      return true;
-    case Op::kLiteral: {
-      if (!n.value) return false;
-      const types::Constant& c = a.u.constants.Get(n.value);
-      switch (c.kind) {
-        case types::Constant::Kind::kString:
-          return c.s.empty();
-        case types::Constant::Kind::kBool:
-          return !c.b;
-        case types::Constant::Kind::kInt:
-        case types::Constant::Kind::kFloat:
-          return sgn(c.re) == 0;
-        case types::Constant::Kind::kComplex:
-          return sgn(c.re) == 0 && sgn(c.im) == 0;
-        default:
-          return false;
-      }
-    }
-    case Op::kArrayLit:
-      for (NodeId e : a.List(n.list)) {
-        if (e && a.N(e).op == Op::kKey) e = a.N(e).y;
-        if (!IsZeroNode(a, e)) return false;
-      }
-      return true;
-    case Op::kStructLit:
-      for (NodeId e : a.List(n.list)) {
-        if (e && a.N(e).op == Op::kStructKey) e = a.N(e).x;
-        if (!IsZeroNode(a, e)) return false;
-      }
-      return true;
-    default:
-      return false;
-  }
-}
+bool IsZeroNode(const Analyzer& a, NodeId id) { return ir::IsZero(a.prog, a.u, id); }
 
 // ir.IsReflectHeaderDataField: p.Data with p of type reflect.SliceHeader/StringHeader.
 bool IsReflectHeaderDataField(const Analyzer& a, NodeId id) {

@@ -285,7 +285,10 @@ Program Build(const types::Universe& u, types::PkgId pkg, DiagnosticSink& diags,
   Builder b(u, pkg, diags, prog, ctx);
   b.Run();
   BuildInstances(u, diags, prog, ctx, b);
-  if (for_capture) ForCapture(prog, u);
+  if (for_capture) {
+    ForCapture(prog, u);
+    StaticInit(prog, u);
+  }
   return prog;
 }
 

@@ -15,11 +15,19 @@ namespace escapist::ir {
 // or without, func literals, go/defer wrappers). Constructs it cannot lower become Bad nodes and
 // an `unknown: ...` remark in `diags` rather than a crash. Package-level variable initializers
 // are lowered into the synthetic package function "init" (Func::is_package_init, first in
-// target_funcs), keeping only what gc's staticinit cannot initialize statically.
+// target_funcs); StaticInit below later keeps only what gc's staticinit cannot initialize
+// statically.
 // `for_capture` false leaves out loopvar's per-iteration copies (ForCapture below), giving the
 // IR gc's inliner sees; the caller then applies ForCapture before escape analysis.
 Program Build(const types::Universe& u, types::PkgId pkg, DiagnosticSink& diags,
               bool for_capture = true);
+
+// gc's pkginit.MakeTask running staticinit.Schedule.StaticInit on the package initializers
+// (after inlining and loopvar, before deadlocals and escape analysis): the statements of the
+// synthetic package "init" that can be done at link time are dropped, the parts of them that
+// cannot stay as assignments; Program::static_names counts the `.stmp_N` statics this made.
+// Build does it itself when `for_capture` (no inlining follows).
+void StaticInit(Program& prog, const types::Universe& u);
 
 // gc's loopvar.ForCapture on every function of `prog` (Build does it unless told not to).
 void ForCapture(Program& prog, const types::Universe& u);

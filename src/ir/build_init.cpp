@@ -16,6 +16,7 @@
 
 #include "ir/build.h"
 #include "ir/builder.h"
+#include "ir/expr.h"
 
 namespace escapist::ir {
 
@@ -24,37 +25,10 @@ namespace {
 using syntax::NodeKind;
 using types::TypeKind;
 
-// types.IsDirectIface: pointer-shaped types stored directly in an interface's data word.
-bool IsDirectIface(const types::Universe& u, TypeId t) {
-  for (int guard = 0; guard < 1000 && t.has_value(); ++guard) {
-    TypeId ut = types::Underlying(u, t);
-    if (!ut.has_value()) return false;
-    const types::Type& x = u.Get(ut);
-    switch (x.kind) {
-      case TypeKind::kPointer: case TypeKind::kChan: case TypeKind::kMap:
-      case TypeKind::kSignature:
-        return true;
-      case TypeKind::kBasic:
-        return x.basic == types::BasicKind::kUnsafePointer;
-      case TypeKind::kArray:
-        if (x.len != 1) return false;
-        t = x.elem;
-        continue;
-      case TypeKind::kStruct:
-        if (x.fields.size() != 1) return false;
-        t = u.Obj(x.fields[0]).type;
-        continue;
-      default:
-        return false;
-    }
-  }
-  return false;
-}
-
 // staticinit.Schedule over the statements of the package init function.
 class Schedule {
  public:
-  Schedule(Builder& b, bool fips) : b_(b), fips_(fips) {}
+  Schedule(Program& prog, const types::Universe& u, bool fips) : prog_(prog), u_(u), fips_(fips) {}
 
   // staticinit.Schedule.StaticInit: appends `n` to Out unless it can be done statically.
   void StaticInit(NodeId n) {
@@ -62,10 +36,34 @@ class Schedule {
   }
 
   std::vector<NodeId> out;  // gc's Schedule.Out: the dynamic initialization statements
+  // staticinit's statuniqgen so far: the number of `.stmp_N` names made.
+  int static_names() const { return statuniqgen_; }
 
  private:
-  Node& N(NodeId n) { return b_.prog_[n]; }
-  const types::Universe& U() const { return b_.u_; }
+  Node& N(NodeId n) { return prog_[n]; }
+  const types::Universe& U() const { return u_; }
+  // The kind of t's underlying type (a type parameter's core type).
+  TypeKind KindOf(TypeId t) const {
+    if (!t.has_value()) return TypeKind::kInvalid;
+    TypeId c = types::Underlying(u_, t);
+    if (c.has_value() && u_.Get(c).kind == TypeKind::kTypeParam) {
+      TypeId core = types::CoreType(u_, c);
+      c = core.has_value() ? types::Underlying(u_, core) : core;
+    }
+    return c.has_value() ? u_.Get(c).kind : TypeKind::kInvalid;
+  }
+  NodeId AddNode(Op op, Pos pos, TypeId type) {
+    Node n;
+    n.op = op;
+    n.pos = pos;
+    n.type = type;
+    return prog_.Add(std::move(n));
+  }
+  NodeId NameOf(VarId v, Pos pos) {
+    NodeId n = AddNode(Op::kName, pos, prog_.vars.Get(v).type);
+    N(n).var = v;
+    return n;
+  }
 
   // ir.IsBlank of an assignment destination: `_` (a Name without variable and object) or a
   // package-level variable named `_`.
@@ -73,7 +71,7 @@ class Schedule {
     const Node& x = N(n);
     if (x.op != Op::kName) return false;
     if (!x.var.has_value()) return !x.obj.has_value();
-    return b_.prog_.vars.Get(x.var).name == "_";
+    return prog_.vars.Get(x.var).name == "_";
   }
 
   // staticinit.tryStaticInit.
@@ -83,7 +81,7 @@ class Schedule {
       // OAS2 (conversions after a multi-value call, through temporaries) and OAS2FUNC,
       // OAS2DOTTYPE, OAS2MAPR, OAS2RECV: always executed (their right sides have effects).
       if (!seen_mutation_) {
-        for (NodeId r : b_.prog_.List(s.list2)) seen_mutation_ = seen_mutation_ || MayModifyPkgVar(r);
+        for (NodeId r : prog_.List(s.list2)) seen_mutation_ = seen_mutation_ || MayModifyPkgVar(r);
         if (s.x.has_value()) seen_mutation_ = seen_mutation_ || MayModifyPkgVar(s.x);
       }
       return false;
@@ -148,14 +146,14 @@ class Schedule {
         return false;
       case Op::kClosure:
         // Closures without captured variables are globals.
-        return !fips_ && n.func.has_value() && !b_.prog_.funcs.Get(n.func).is_closure;
+        return !fips_ && n.func.has_value() && !prog_.funcs.Get(n.func).is_closure;
       case Op::kConvIface: {
         if (fips_) return false;
         NodeId val = r;
         while (N(val).op == Op::kConvIface && N(val).x.has_value()) val = N(val).x;
         TypeId vt = N(val).type;
         if (!vt.has_value() || types::IsInterface(U(), vt)) return N(val).op == Op::kNil;
-        if (IsDirectIface(U(), vt)) {
+        if (types::IsDirectIface(U(), vt)) {
           if (N(val).op == Op::kNil) return true;
           Assign(l, val, N(val).pos);  // the data word of l
         } else {
@@ -163,24 +161,172 @@ class Schedule {
         }
         return true;
       }
+      case Op::kInlCall:
+        return !fips_ && StaticAssignInlinedCall(l, r);
       default:
         return false;
     }
+  }
+
+  // staticinit.Schedule.staticAssignInlinedCall: an inlined call whose body is a single return
+  // (`var E = errors.New("x")`) is static if its return value, with the arguments put in for
+  // the parameters, is: the arguments have no side effects, the parameters are not
+  // address-taken, each is used at most once or its argument can be repeated, and no closure
+  // captures them.
+  bool StaticAssignInlinedCall(VarId l, NodeId call) {
+    const Node& c = N(call);
+    // init: the parameters' defining OAS2 only (gc's OAS2 and OINLMARK).
+    std::vector<NodeId> init = prog_.List(c.init);
+    if (init.size() != 1 || N(init[0]).op != Op::kAs2) return false;
+    NodeId as2init = init[0];
+    // body: { DCL ~R0; ~R0 = v (OAS2); goto L }; L:
+    std::vector<NodeId> body = prog_.List(c.list);
+    if (body.size() != 2 || N(body[0]).op != Op::kBlock || N(body[1]).op != Op::kLabel) {
+      return false;
+    }
+    const std::string& label = N(body[1]).label;
+    std::vector<NodeId> list = prog_.List(N(body[0]).list);
+    if (list.size() != 3 || N(list[0]).op != Op::kDcl || N(list[1]).op != Op::kAs2 ||
+        N(list[2]).op != Op::kGoto || N(list[2]).label != label) {
+      return false;
+    }
+    const Node& as2body = N(list[1]);
+    if (as2body.list.count != 1 || as2body.list2.count != 1) return false;
+    NodeId lhs0 = prog_.At(as2body.list, 0);
+    if (N(lhs0).op != Op::kName || N(lhs0).var != N(list[0]).var) return false;
+    NodeId ret = prog_.At(as2body.list2, 0);
+
+    std::vector<NodeId> params = prog_.List(N(as2init).list);
+    std::vector<NodeId> args = prog_.List(N(as2init).list2);
+    if (params.size() != args.size()) return false;
+    for (NodeId p : params) {
+      if (N(p).var.has_value() && prog_.vars.Get(N(p).var).addrtaken) return false;
+    }
+    for (NodeId a : args) {
+      if (AnySideEffects(a)) return false;
+    }
+    std::unordered_map<uint32_t, int> count;
+    for (NodeId p : params) {
+      if (N(p).var.has_value()) count[N(p).var.index()] = 0;
+    }
+    bool has_closure = false;
+    Any(ret, [&](NodeId id) {
+      const Node& x = N(id);
+      if (x.op == Op::kName && x.var.has_value()) {
+        auto it = count.find(x.var.index());
+        if (it != count.end()) ++it->second;
+      }
+      if (x.op == Op::kClosure && x.func.has_value() && prog_.funcs.Get(x.func).is_closure) {
+        has_closure = true;
+      }
+      return false;
+    });
+    if (has_closure) return false;
+    std::unordered_map<uint32_t, NodeId> subst;
+    for (size_t i = 0; i < params.size(); ++i) {
+      VarId v = N(params[i]).var;
+      if (!v.has_value() || prog_.vars.Get(v).name == "_") continue;
+      if (count[v.index()] > 1 && !CanRepeat(args[i])) return false;
+      subst[v.index()] = args[i];
+    }
+    bool valid = true;
+    NodeId r = Subst(ret, subst, valid);
+    return valid && StaticAssign(l, r);
+  }
+
+  // staticinit.canRepeat: evaluating n twice gives the same value.
+  bool CanRepeat(NodeId n) {
+    return !Any(n, [&](NodeId id) {
+      if (IsSideEffect(id)) return true;
+      switch (N(id).op) {
+        case Op::kMakeChan: case Op::kMakeMap: case Op::kMakeSlice: case Op::kMapLit:
+        case Op::kNew: case Op::kPtrLit: case Op::kSliceLit: case Op::kStr2Bytes:
+        case Op::kStr2Runes:
+          return true;
+        default:
+          return false;
+      }
+    });
+  }
+
+  // staticinit.subst: a copy of n with the arguments in `m` (by parameter) put in for the
+  // parameters; a constant conversion or concatenation of constants becomes a constant (gc
+  // folds them; only whether the result is a constant matters here).
+  NodeId Subst(NodeId id, const std::unordered_map<uint32_t, NodeId>& m, bool& valid,
+               int depth = 0) {
+    if (!id.has_value() || depth > 10000) return id;
+    const Node& x = N(id);
+    switch (x.op) {
+      case Op::kName:
+        if (x.var.has_value()) {
+          auto it = m.find(x.var.index());
+          if (it != m.end()) return DeepCopy(it->second, depth);
+        }
+        return id;
+      case Op::kLiteral: case Op::kNil: case Op::kType:
+        return id;
+      default:
+        break;
+    }
+    Node n = x;
+    n.init = SubstList(x.init, m, valid, depth);
+    n.x = Subst(x.x, m, valid, depth + 1);
+    n.y = Subst(x.y, m, valid, depth + 1);
+    n.z = Subst(x.z, m, valid, depth + 1);
+    n.w = Subst(x.w, m, valid, depth + 1);
+    n.list = SubstList(x.list, m, valid, depth);
+    n.list2 = SubstList(x.list2, m, valid, depth);
+    if (n.op == Op::kConv && n.x.has_value() && N(n.x).op == Op::kLiteral) {
+      n.op = Op::kLiteral;  // truncate: the constant, converted
+      n.value = N(n.x).value;
+      n.x = NodeId();
+    } else if (n.op == Op::kAddStr) {
+      bool all = n.list.count > 0;
+      for (uint32_t i = 0; i < n.list.count; ++i) {
+        all = all && N(prog_.At(n.list, i)).op == Op::kLiteral;
+      }
+      if (all) {  // addStr: one constant
+        n.op = Op::kLiteral;
+        n.value = N(prog_.At(n.list, 0)).value;
+        n.list = IdSpan<NodeId>{};
+      }
+    }
+    return prog_.Add(std::move(n));
+  }
+
+  IdSpan<NodeId> SubstList(IdSpan<NodeId> l, const std::unordered_map<uint32_t, NodeId>& m,
+                           bool& valid, int depth) {
+    if (l.count == 0) return l;
+    std::vector<NodeId> out;
+    for (uint32_t i = 0; i < l.count; ++i) out.push_back(Subst(prog_.At(l, i), m, valid, depth + 1));
+    return prog_.AddList(out);
+  }
+
+  // ir.DeepCopy of an argument.
+  NodeId DeepCopy(NodeId id, int depth) {
+    std::unordered_map<uint32_t, NodeId> none;
+    bool valid = true;
+    const Node& x = N(id);
+    if (x.op == Op::kName || x.op == Op::kLiteral || x.op == Op::kNil || x.op == Op::kType) {
+      Node n = x;
+      return prog_.Add(std::move(n));
+    }
+    return Subst(id, none, valid, depth + 1);
   }
 
   // The closure `assign` of StaticAssign: a part that is not static becomes `a = v` (a store
   // into a's static data; `_ = v` for the blank identifier).
   void Assign(VarId a, NodeId v, Pos pos) {
     if (StaticAssign(a, v)) return;
-    NodeId as = b_.Add(Op::kAs, pos, TypeId(), SynId());
+    NodeId as = AddNode(Op::kAs, pos, TypeId());
     if (a.has_value()) {
-      NodeId x = b_.NameOfVar(a, pos, SynId());
-      b_.N(x).type = N(v).type;  // gc's NameOffsetExpr has the piece's type
-      b_.N(as).x = x;
+      NodeId x = NameOf(a, pos);
+      N(x).type = N(v).type;  // gc's NameOffsetExpr has the piece's type
+      N(as).x = x;
     } else {
-      b_.N(as).x = b_.Add(Op::kName, pos, TypeId(), SynId());  // blank
+      N(as).x = AddNode(Op::kName, pos, TypeId());  // blank
     }
-    b_.N(as).y = v;
+    N(as).y = v;
     out.push_back(as);
   }
 
@@ -193,8 +339,8 @@ class Schedule {
       if (n.op == Op::kMethExpr) return true;
       if (n.op != Op::kName) return false;
       if (!n.var.has_value()) return n.obj.has_value();  // a declared function (PFUNC)
-      const Var& v = b_.prog_.vars.Get(n.var);
-      if (v.cls != Class::kExtern || !v.obj.has_value() || b_.O(v.obj).pkg != b_.pkg_) return false;
+      const Var& v = prog_.vars.Get(n.var);
+      if (v.cls != Class::kExtern || !v.obj.has_value() || U().Obj(v.obj).pkg != prog_.pkg) return false;
       if (!v.defn.has_value() || N(v.defn).op != Op::kAs) return false;
       if (IsString(v.type) || seen_mutation_) return false;
       NodeId y = N(v.defn).y;
@@ -208,7 +354,7 @@ class Schedule {
         case Op::kMethExpr:
           r = y;  // a failed copy of a copy is an assignment of the name: still no code of note
           if (N(y).op == Op::kName && N(y).var.has_value() &&
-              b_.prog_.vars.Get(N(y).var).cls != Class::kExtern) {
+              prog_.vars.Get(N(y).var).cls != Class::kExtern) {
             return false;
           }
           return true;
@@ -217,7 +363,7 @@ class Schedule {
           return true;
         case Op::kAddr:
           return N(y).x.has_value() && N(N(y).x).op == Op::kName && N(N(y).x).var.has_value() &&
-                 b_.prog_.vars.Get(N(N(y).x).var).cls == Class::kExtern;
+                 prog_.vars.Get(N(N(y).x).var).cls == Class::kExtern;
         case Op::kPtrLit:
           return true;
         default:
@@ -233,13 +379,13 @@ class Schedule {
       const Node& n = N(x);
       switch (n.op) {
         case Op::kName:
-          if (n.var.has_value()) return b_.prog_.vars.Get(n.var).cls == Class::kExtern;
+          if (n.var.has_value()) return prog_.vars.Get(n.var).cls == Class::kExtern;
           return n.obj.has_value();  // a function: not PEXTERN
         case Op::kDot:
           x = n.x;
           continue;
         case Op::kIndex: {
-          if (!n.x.has_value() || b_.KindOf(N(n.x).type) != TypeKind::kArray) return false;
+          if (!n.x.has_value() || KindOf(N(n.x).type) != TypeKind::kArray) return false;
           if (!n.y.has_value() || N(n.y).op != Op::kLiteral) return false;
           x = n.x;
           continue;
@@ -252,7 +398,7 @@ class Schedule {
   }
 
   bool IsGlobal(VarId l) {
-    return l.has_value() && b_.prog_.vars.Get(l).cls == Class::kExtern;
+    return l.has_value() && prog_.vars.Get(l).cls == Class::kExtern;
   }
 
   bool IsString(TypeId t) const {
@@ -270,50 +416,20 @@ class Schedule {
     v.pos = pos;
     v.type = t;
     v.cls = Class::kExtern;
-    return b_.prog_.vars.Add(std::move(v));
+    return prog_.vars.Add(std::move(v));
   }
 
-  // ir.IsZero.
-  bool IsZero(NodeId id) {
-    const Node& n = N(id);
-    switch (n.op) {
-      case Op::kNil:
-        return true;
-      case Op::kLiteral: {
-        if (!n.value.has_value()) return false;
-        const types::Constant& c = U().constants.Get(n.value);
-        switch (c.kind) {
-          case types::Constant::Kind::kString: return c.s.empty();
-          case types::Constant::Kind::kBool: return !c.b;
-          case types::Constant::Kind::kUnknown: return false;
-          default: return c.re == 0 && c.im == 0;
-        }
-      }
-      case Op::kArrayLit:
-        for (NodeId e : b_.prog_.List(n.list)) {
-          if (N(e).op == Op::kKey) e = N(e).y;
-          if (!e.has_value() || !IsZero(e)) return false;
-        }
-        return true;
-      case Op::kStructLit:
-        for (NodeId e : b_.prog_.List(n.list)) {
-          if (N(e).op != Op::kStructKey || !N(e).x.has_value() || !IsZero(N(e).x)) return false;
-        }
-        return true;
-      default:
-        return false;
-    }
-  }
+  bool IsZero(NodeId id) { return ir::IsZero(prog_, u_, id); }
 
   // staticinit.Schedule.initplan + addvalue: the non-zero elements of an array, slice or struct
   // literal, nested array and struct literals flattened (offsets are not needed here).
   void InitPlan(NodeId lit, std::vector<NodeId>& plan, int depth = 0) {
     const Node& n = N(lit);
-    for (NodeId e : b_.prog_.List(n.list)) {
+    for (NodeId e : prog_.List(n.list)) {
       NodeId v = e;
       if (n.op == Op::kStructLit) {
         if (N(e).op != Op::kStructKey) continue;
-        if (N(e).obj.has_value() && b_.O(N(e).obj).name == "_") continue;
+        if (N(e).obj.has_value() && U().Obj(N(e).obj).name == "_") continue;
         v = N(e).x;
       } else if (N(e).op == Op::kKey) {
         v = N(e).y;
@@ -339,7 +455,7 @@ class Schedule {
     }
     for (IdSpan<NodeId> span : {n.list, n.list2, n.init}) {
       for (uint32_t i = 0; i < span.count; ++i) {
-        if (Any(b_.prog_.At(span, i), pred, depth + 1)) return true;
+        if (Any(prog_.At(span, i), pred, depth + 1)) return true;
       }
     }
     return false;
@@ -384,14 +500,14 @@ class Schedule {
       for (int guard = 0; guard < 10000 && lhs.has_value(); ++guard) {
         const Node& x = N(lhs);
         if (x.op == Op::kDot || x.op == Op::kDeref ||
-            (x.op == Op::kIndex && x.x.has_value() && b_.KindOf(N(x.x).type) == TypeKind::kArray)) {
+            (x.op == Op::kIndex && x.x.has_value() && KindOf(N(x.x).type) == TypeKind::kArray)) {
           lhs = x.x;
           continue;
         }
         if (x.op != Op::kName) return true;
         if (!x.var.has_value()) return false;
-        const Var& v = b_.prog_.vars.Get(x.var);
-        return v.cls == Class::kExtern && (!v.obj.has_value() || b_.O(v.obj).pkg == b_.pkg_);
+        const Var& v = prog_.vars.Get(x.var);
+        return v.cls == Class::kExtern && (!v.obj.has_value() || U().Obj(v.obj).pkg == prog_.pkg);
       }
       return true;
     };
@@ -405,7 +521,7 @@ class Schedule {
           return unsafe_lhs(x.x);
         case Op::kAs2: case Op::kAs2Func: case Op::kAs2DotType: case Op::kAs2MapR:
         case Op::kAs2Recv:
-          for (NodeId l : b_.prog_.List(x.list)) {
+          for (NodeId l : prog_.List(x.list)) {
             if (unsafe_lhs(l)) return true;
           }
           return false;
@@ -415,7 +531,8 @@ class Schedule {
     });
   }
 
-  Builder& b_;
+  Program& prog_;
+  const types::Universe& u_;
   bool fips_;
   bool seen_mutation_ = false;
   int statuniqgen_ = 0;
@@ -504,20 +621,32 @@ void Builder::PackageInit() {
     stmts.push_back(as);
   }
   st_ = saved;
+  // The initializers as read; StaticInit (pkginit.MakeTask) keeps only what must run, after
+  // inlining as gc does.
+  NodeId body = Add(Op::kBlock, Pos(), TypeId(), SynId());
+  N(body).list = List(stmts);
+  prog_.funcs.Get(fn).body = body;
+}
 
-  // pkginit.MakeTask: staticinit keeps only what must run; obj.Link.IsFIPS disables every
-  // static address (crypto/internal/fips140/... outside their _test packages).
-  const std::string& path = p_.path;
+void StaticInit(Program& prog, const types::Universe& u) {
+  FuncId fn;
+  for (FuncId f : prog.target_funcs) {
+    if (prog.funcs.Get(f).is_package_init) fn = f;
+  }
+  if (!fn.has_value() || !prog.funcs.Get(fn).body.has_value()) return;
+  // obj.Link.IsFIPS disables every static address (crypto/internal/fips140/... outside their
+  // _test packages).
+  const std::string& path = u.Pkg(prog.pkg).path;
   auto has_suffix = [](const std::string& s, const std::string& suf) {
     return s.size() >= suf.size() && s.compare(s.size() - suf.size(), suf.size(), suf) == 0;
   };
   bool fips = !has_suffix(path, "_test") &&
               (path == "crypto/internal/fips140" || path.rfind("crypto/internal/fips140/", 0) == 0);
-  Schedule s(*this, fips);
-  for (NodeId n : stmts) s.StaticInit(n);
-  NodeId body = Add(Op::kBlock, Pos(), TypeId(), SynId());
-  N(body).list = List(s.out);
-  prog_.funcs.Get(fn).body = body;
+  Schedule s(prog, u, fips);
+  NodeId body = prog.funcs.Get(fn).body;
+  for (NodeId n : prog.List(prog[body].list)) s.StaticInit(n);
+  prog.static_names = s.static_names();
+  prog[body].list = prog.AddList(s.out);
 }
 
 }  // namespace escapist::ir

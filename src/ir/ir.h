@@ -157,6 +157,9 @@ struct Program {
   types::PkgId pkg;
   // gc's Ctxt.InlTree: every call the inliner pasted, in the order inlined.
   std::vector<InlinedCall> inl_tree;
+  // staticinit.statuniqgen after package-level initialization (pkginit.MakeTask): how many
+  // `.stmp_N` static temporaries the initializers used; walk numbers its own from here.
+  int32_t static_names = 0;
 
   NodeId Add(Node n) { return nodes.Add(std::move(n)); }
   Node& operator[](NodeId id) { return nodes.Get(id); }

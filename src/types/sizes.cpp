@@ -195,4 +195,55 @@ int64_t FieldOffset(const Universe& u, TypeId t, uint32_t index) {
 
 bool HasPointers(const Universe& u, TypeId t) { return Sizer(u).Pointers(t, 0); }
 
+// The underlying type, a type parameter's core type.
+static TypeId ResolveCore(const Universe& u, TypeId t) {
+  if (!t) return t;
+  TypeId ut = Underlying(u, t);
+  if (ut && u.Get(ut).kind == TypeKind::kTypeParam) {
+    if (TypeId core = CoreType(u, ut)) return core;
+  }
+  return ut;
+}
+
+int64_t PtrDataSize(const Universe& u, TypeId t) {
+  TypeId ut = ResolveCore(u, t);
+  if (!ut) return 0;
+  const Type& ty = u.Get(ut);
+  switch (ty.kind) {
+    case TypeKind::kBasic:
+      return (ty.basic == BasicKind::kString || ty.basic == BasicKind::kUnsafePointer ||
+              ty.basic == BasicKind::kUntypedString)
+                 ? 8
+                 : 0;
+    case TypeKind::kPointer:
+    case TypeKind::kChan:
+    case TypeKind::kMap:
+    case TypeKind::kSignature:
+    case TypeKind::kSlice:
+      return 8;
+    case TypeKind::kInterface:
+      return 16;
+    case TypeKind::kArray: {
+      if (ty.len <= 0) return 0;
+      int64_t elem = PtrDataSize(u, ty.elem);
+      if (elem == 0) return 0;
+      return (ty.len - 1) * SizeOf(u, ty.elem) + elem;
+    }
+    case TypeKind::kStruct: {
+      for (size_t i = ty.fields.size(); i-- > 0;) {
+        int64_t p = PtrDataSize(u, u.Obj(ty.fields[i]).type);
+        if (p > 0) return FieldOffset(u, ut, static_cast<uint32_t>(i)) + p;
+      }
+      return 0;
+    }
+    default:
+      return 0;
+  }
+}
+
+bool IsDirectIface(const Universe& u, TypeId t) {
+  if (!t) return false;
+  return SizeOf(u, t) == 8 && PtrDataSize(u, t) == 8;
+}
+
 }  // namespace escapist::types

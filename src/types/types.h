@@ -343,6 +343,12 @@ int64_t AlignOf(const Universe& u, TypeId t);
 int64_t FieldOffset(const Universe& u, TypeId t, uint32_t index);
 // Whether values of `t` contain pointers (types.PtrDataSize(t) != 0).
 bool HasPointers(const Universe& u, TypeId t);
+// gc's types.PtrDataSize: the length in bytes of the prefix of a `t` value that holds pointers
+// (0 if none); a type parameter counts as its core type.
+int64_t PtrDataSize(const Universe& u, TypeId t);
+// gc's types.IsDirectIface: `t` is pointer-shaped (size and pointer prefix both one word), so an
+// interface holds a `t` value in its data word itself.
+bool IsDirectIface(const Universe& u, TypeId t);
 
 // Method lookup (go/types LookupFieldOrMethod): finds field or method `name` of type `t`
 // (addressable: whether x is addressable, for pointer methods). Returns the object and fills

@@ -1,28 +1,86 @@
-// walk/walk.cpp -- walk's -m remarks (see walk.h).
+// walk/walk.cpp -- walk's order over a package's functions and its -m and -d=escapedebug
+// remarks (see walk.h); conversions and composite literals are convert.cpp's.
 #include "walk/walk.h"
 
 #include <cstdint>
+#include <unordered_set>
 
+#include "ir/expr.h"
 #include "types/checker.h"
+#include "walk/internal.h"
 
 namespace escapist::walk {
 
 namespace {
 
+using ir::FuncId;
 using ir::Node;
 using ir::NodeId;
 using ir::Op;
 using syntax::Token;
 
+bool IsLit(Op op) {
+  return op == Op::kStructLit || op == Op::kArrayLit || op == Op::kSliceLit || op == Op::kMapLit;
+}
+
 class Walker {
  public:
-  Walker(const ir::Program& prog, const types::Universe& u, DiagnosticSink& out)
-      : prog_(prog), u_(u), out_(out) {}
+  Walker(const ir::Program& prog, const types::Universe& u, const escape::Result& esc,
+         const Options& opts, DiagnosticSink* out, std::vector<DataWord>* words)
+      : prog_(prog), u_(u), pkg_(prog, u, esc), opts_(opts), out_(out), words_(words) {}
 
-  // Visits `n` and its operands (not the bodies of closures: they are functions of their own).
-  void Visit(NodeId id) {
+  // gc/main.go's loop over typecheck.Target.Funcs with enqueueFunc: functions with a body
+  // (not `_`, not capturing closures: those are compiled after the function whose walk met
+  // them, last met first).
+  void Run() {
+    for (FuncId f : prog_.target_funcs) {
+      const ir::Func& fn = prog_.funcs.Get(f);
+      if (!fn.body || fn.is_closure || fn.name == "_") continue;
+      std::vector<FuncId> todo{f};
+      while (!todo.empty()) {
+        FuncId g = todo.back();
+        todo.pop_back();
+        std::vector<FuncId> closures = WalkFunc(g);
+        todo.insert(todo.end(), closures.begin(), closures.end());
+      }
+    }
+  }
+
+ private:
+  // walk.Walk: order's pass, then walk's; returns the closures met (ir.CurFunc.Closures).
+  std::vector<FuncId> WalkFunc(FuncId f) {
+    internal::Func fc(pkg_, f);
+    fc.Order();
+    fc_ = &fc;
+    closures_.clear();
+    Visit(prog_.funcs.Get(f).body);
+    fc_ = nullptr;
+    return closures_;
+  }
+
+  // How walk meets a composite literal: as an expression (walkCompLit), as the right side of
+  // an assignment oaslit takes (anylit into the variable), under & (anylit of OPTRLIT), or as a
+  // part of an enclosing literal (convert.cpp's literal walk handles those with the enclosing
+  // one).
+  enum class Ctx : uint8_t { kExpr, kSimpleLhs, kPtr, kElem };
+
+  // Visits `n` and its operands in walk order (operands first); not the bodies of closures:
+  // they are functions of their own.
+  void Visit(NodeId id, Ctx ctx = Ctx::kExpr) {
     if (!id.has_value()) return;
     const Node& n = prog_[id];
+    // An operand order replaced by a static is gone; one it copied is walked as the right side
+    // of `tmp = x`.
+    switch (fc_->Replaced(id)) {
+      case internal::Ordered::Kind::kStatic:
+      case internal::Ordered::Kind::kZeroVal:
+        return;
+      case internal::Ordered::Kind::kTemp:
+        if (ctx == Ctx::kExpr) ctx = Ctx::kSimpleLhs;
+        break;
+      case internal::Ordered::Kind::kNode:
+        break;
+    }
     for (NodeId c : prog_.List(n.init)) Visit(c);
     if (n.op == Op::kAppend) {
       // walkAppend: walkExprListSafe on the appended values (and on the slice, which is a name
@@ -31,16 +89,73 @@ class Walker {
       for (NodeId c : prog_.List(n.list)) Safe(c);
       return;
     }
-    Visit(n.x);
-    Visit(n.y);
-    Visit(n.z);
-    Visit(n.w);
-    for (NodeId c : prog_.List(n.list)) Visit(c);
-    for (NodeId c : prog_.List(n.list2)) Visit(c);
+    if (n.op == Op::kClosure) {
+      // walkClosure / directClosureCall: a closure capturing variables is compiled after this
+      // function, once.
+      if (n.func && prog_.funcs.Get(n.func).is_closure && walked_.insert(n.func.index()).second) {
+        closures_.push_back(n.func);
+      }
+      return;
+    }
+    if (n.op == Op::kConvIface) {
+      Visit(n.x);
+      if (std::optional<DataWord> dw = fc_->WalkConv(id)) {
+        if (opts_.escape_debug > 0 && out_ != nullptr && *dw->Message() != '\0') {
+          out_->Remark(dw->pos, std::string("convert: ") + dw->Message() + ": " + dw->expr,
+                       dw->inl);
+        }
+        if (words_ != nullptr) words_->push_back(std::move(*dw));
+      }
+      return;
+    }
+    bool lit = IsLit(n.op);
+    if (lit && ctx != Ctx::kElem) {
+      using L = internal::Func::LitCtx;
+      fc_->WalkCompLit(id, ctx == Ctx::kSimpleLhs ? L::kSimpleLhs
+                           : ctx == Ctx::kPtr     ? L::kPtr
+                                                  : L::kExpr);
+    }
+    // The elements of a literal are parts of it; so are the keys and values of a Key or
+    // StructKey inside one.
+    Ctx sub = lit || ((n.op == Op::kKey || n.op == Op::kStructKey) && ctx == Ctx::kElem)
+                  ? Ctx::kElem
+                  : n.op == Op::kPtrLit ? Ctx::kPtr
+                                        : Ctx::kExpr;
+    // Assignments whose right side is a literal and left side a stack variable are oaslit's:
+    // `x = lit`, each pair of a parallel assignment and each result of a return (walkAssign;
+    // ascompatee makes one assignment per pair, walkReturn assigns the results).
+    if (n.op == Op::kAs && fc_->OasLit(n.x, n.y)) {
+      Visit(n.x);
+      Visit(n.y, Ctx::kSimpleLhs);
+    } else if (n.op == Op::kAs && n.y && IsLit(prog_[n.y].op) && ir::IsZero(prog_, u_, n.y)) {
+      Visit(n.x);  // walkAssign leaves a zero right side to the backend: no literal to walk
+    } else {
+      Visit(n.x, sub);
+      if (n.op == Op::kSwitch) fc_->WalkSwitch(id);  // after the tag, before the cases
+      Visit(n.y, sub);
+    }
+    Visit(n.z, sub);
+    Visit(n.w, sub);
+    if (n.op == Op::kAs2 && n.list.count == n.list2.count) {
+      for (NodeId c : prog_.List(n.list)) Visit(c);
+      for (uint32_t i = 0; i < n.list2.count; ++i) {
+        NodeId r = prog_.At(n.list2, i);
+        Visit(r, fc_->OasLit(prog_.At(n.list, i), r) ? Ctx::kSimpleLhs : Ctx::kExpr);
+      }
+      return;
+    }
+    if (n.op == Op::kReturn && n.list.count == fc_->Results().size()) {
+      for (uint32_t i = 0; i < n.list.count; ++i) {
+        NodeId r = prog_.At(n.list, i);
+        Visit(r, fc_->OasLitVar(fc_->Results()[i], r) ? Ctx::kSimpleLhs : Ctx::kExpr);
+      }
+      return;
+    }
+    for (NodeId c : prog_.List(n.list)) Visit(c, sub);
+    for (NodeId c : prog_.List(n.list2)) Visit(c, sub);
     if (n.op == Op::kIndex) Index(n, /*index_is_temp=*/false);
   }
 
- private:
   // walk.safeExpr followed by walkExpr: returns whether `id` stayed as it was (a name or a
   // constant, or an index, field, dereference, len or cap of such); anything else is copied into a
   // temporary (cheapExpr), whose defining assignment is walked as usual.
@@ -95,7 +210,9 @@ class Walker {
     if (max < 0) return;
     if (IsIntConst(prog_[n.y])) return;  // a constant index: checked at compile time, no remark
     bool bounded = index_is_temp ? BoundedByType(prog_[n.y].type, max) : Bounded(n.y, max);
-    if (bounded) out_.Remark(n.pos, "index bounds check elided");
+    if (bounded && opts_.debug_m > 0 && out_ != nullptr) {
+      out_->Remark(n.pos, "index bounds check elided", n.inl);
+    }
   }
 
   bool IsIntConst(const Node& n) const {
@@ -171,14 +288,28 @@ class Walker {
 
   const ir::Program& prog_;
   const types::Universe& u_;
-  DiagnosticSink& out_;
+  internal::Package pkg_;
+  Options opts_;
+  DiagnosticSink* out_;
+  std::vector<DataWord>* words_;
+  internal::Func* fc_ = nullptr;          // the function being walked
+  std::vector<FuncId> closures_;          // its ir.CurFunc.Closures
+  std::unordered_set<uint32_t> walked_;   // Func.Walked: closures already queued
 };
 
 }  // namespace
 
-void Remarks(const ir::Program& prog, const types::Universe& u, DiagnosticSink& out) {
-  Walker w(prog, u, out);
-  for (ir::FuncId f : prog.target_funcs) w.Visit(prog.funcs.Get(f).body);
+void Remarks(const ir::Program& prog, const types::Universe& u, const escape::Result& esc,
+             const Options& opts, DiagnosticSink& out) {
+  if (opts.debug_m <= 0 && opts.escape_debug <= 0) return;
+  Walker(prog, u, esc, opts, &out, nullptr).Run();
+}
+
+std::vector<DataWord> DataWords(const ir::Program& prog, const types::Universe& u,
+                                const escape::Result& esc) {
+  std::vector<DataWord> words;
+  Walker(prog, u, esc, Options(), nullptr, &words).Run();
+  return words;
 }
 
 }  // namespace escapist::walk
