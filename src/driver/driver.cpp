@@ -2,6 +2,7 @@
 #include "driver/driver.h"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
@@ -439,12 +440,13 @@ inlining::Options InlineOptions(const Options& opts) {
 // to") are appended to `diags` if given; then loopvar's rewrite, staticinit of the package
 // initializers (pkginit.MakeTask) and deadlocals, which gc runs after inlining.
 void Lower(ir::Program& prog, const types::Universe& u, inlining::Options o,
-           inlining::ImportedCosts& imported, DiagnosticSink* diags) {
+           inlining::ImportedCosts& imported, DiagnosticSink* diags,
+           const ir::Program* pristine = nullptr) {
   o.imported_cost = imported.Hook();
   o.imported_body = imported.BodyHook();
   if (diags == nullptr) o.debug_m = 0;
   ir::BLoop(prog, u, o.debug_m, diags);
-  inlining::Result r = inlining::InlinePackage(prog, u, o);
+  inlining::Result r = inlining::InlinePackage(prog, u, o, pristine);
   if (diags != nullptr) {
     for (const inlining::Remark& rem : r.remarks) diags->Remark(rem.pos, rem.text);
   }
@@ -461,9 +463,17 @@ void InlineAndReport(ir::Program& prog, const types::Universe& u, const Options&
 // A dependency's IR as its escape analysis sees it: built, then lowered with `o` (silently).
 ir::Program LowerDependency(const types::Universe& u, types::PkgId pkg, const inlining::Options& o,
                             inlining::ImportedCosts& imported) {
-  DiagnosticSink sink;
-  ir::Program prog = ir::Build(u, pkg, sink, /*for_capture=*/false);
-  Lower(prog, u, o, imported, nullptr);
+  // The IR built for the package's inline costs is the one to lower (gc compiles a package
+  // once), and its pristine copy the bodies pasted for calls of its own functions.
+  const ir::Program* pristine = imported.Pristine(pkg);
+  if (pristine == nullptr) {
+    DiagnosticSink sink;
+    ir::Program prog = ir::Build(u, pkg, sink, /*for_capture=*/false);
+    Lower(prog, u, o, imported, nullptr);
+    return prog;
+  }
+  ir::Program prog = *pristine;
+  Lower(prog, u, o, imported, nullptr, pristine);
   return prog;
 }
 
@@ -491,6 +501,33 @@ std::string FuncSymbol(const types::Universe& u, types::ObjId f) {
   if (!o.method_of.has_value()) return o.name;
   const std::string& recv = u.Obj(o.method_of).name;
   return o.ptr_recv ? "(*" + recv + ")." + o.name : recv + "." + o.name;
+}
+
+// A package's tags from cache entry `e` by function object (escape::ImportedTags::Provider).
+void DecodeTags(const types::Universe& u, types::PkgId id, const CacheEntry& e,
+                std::unordered_map<uint32_t, std::vector<escape::Leaks>>* out) {
+  std::unordered_map<std::string, const std::vector<std::string>*> by_symbol;
+  for (const auto& [sym, tags] : e.tags) by_symbol[sym] = &tags;
+  for (types::ObjId f : u.Pkg(id).info.funcs) {
+    auto it = by_symbol.find(FuncSymbol(u, f));
+    if (it == by_symbol.end()) continue;
+    std::vector<escape::Leaks>& leaks = (*out)[f.index()];
+    for (const std::string& t : *it->second) leaks.push_back(escape::Leaks::Decode(t));
+  }
+}
+
+// The cache entry's tags of package `id` from its exported tags (by function object).
+void EncodeTags(const types::Universe& u, types::PkgId id,
+                const std::unordered_map<uint32_t, std::vector<escape::Leaks>>& exported,
+                CacheEntry* e) {
+  for (types::ObjId f : u.Pkg(id).info.funcs) {
+    auto it = exported.find(f.index());
+    std::string sym = FuncSymbol(u, f);
+    if (it == exported.end() || sym.empty()) continue;
+    std::vector<std::string> tags;
+    for (const escape::Leaks& l : it->second) tags.push_back(l.Encode());
+    e->tags.push_back({sym, std::move(tags)});
+  }
 }
 
 // Records what the run over `pkgs` depended on besides file contents: the stamps of every file
@@ -658,14 +695,7 @@ int RunPackages(const Options& opts) {
     if (id == u.unsafe_pkg) return false;
     std::optional<CacheEntry> e = cache.Get(key_of(id));
     if (!e) return false;
-    std::unordered_map<std::string, const std::vector<std::string>*> by_symbol;
-    for (const auto& [sym, tags] : e->tags) by_symbol[sym] = &tags;
-    for (types::ObjId f : u.Pkg(id).info.funcs) {
-      auto it = by_symbol.find(FuncSymbol(u, f));
-      if (it == by_symbol.end()) continue;
-      std::vector<escape::Leaks>& leaks = (*out)[f.index()];
-      for (const std::string& t : *it->second) leaks.push_back(escape::Leaks::Decode(t));
-    }
+    DecodeTags(u, id, *e, out);
     return true;
   };
   // Dependencies are compiled with the default flags (-gcflags names only the targets).
@@ -698,14 +728,7 @@ int RunPackages(const Options& opts) {
         if (opts.debug_m == 0) SortLikeFlushErrors(diags.mutable_diags(), loader.sources());
         auto exported = escape::ExportTags(prog, result);
         imported.Put(id, exported);
-        for (types::ObjId f : p.info.funcs) {
-          auto it = exported.find(f.index());
-          std::string sym = FuncSymbol(u, f);
-          if (it == exported.end() || sym.empty()) continue;
-          std::vector<std::string> tags;
-          for (const escape::Leaks& l : it->second) tags.push_back(l.Encode());
-          entry->tags.push_back({sym, std::move(tags)});
-        }
+        EncodeTags(u, id, exported, &*entry);
       }
       for (const Diagnostic& d : diags.diags()) {
         if (d.severity != Severity::kRemark) continue;
@@ -807,9 +830,71 @@ int Run(const Options& opts) {
     return 0;
   }
   if (NeedsEscape(opts)) {
-    escape::ImportedTags imported(u, nullptr, nullptr, [&](types::PkgId p) {
-      return LowerDependency(u, p, dep_options(p), imported_costs);
-    });
+    // Dependencies' tags (gc's export data) are kept in the cache directory between runs, as a
+    // go build keeps compiled packages: each std package is analyzed once, not once per run.
+    // Keys: escapist's binary (by its stat, cheap for one-file runs), the Go version and target,
+    // the package's files and its dependencies' keys. Packages beside the input (compiled with
+    // the command line's flags) are not cached.
+    std::string cache_dir = opts.cache.empty() ? DefaultCacheDir() : opts.cache;
+    if (cache_dir == "off") cache_dir.clear();
+    Cache cache(cache_dir);
+    std::string base_key;
+    if (!cache_dir.empty()) {
+      KeyHasher h;
+      h.Add("dependency-tags-v1");
+      FileStamp exe;
+      Stamp("/proc/self/exe", &exe);
+      char real[4096];
+      ssize_t n = readlink("/proc/self/exe", real, sizeof(real) - 1);
+      h.Add(n > 0 ? std::string(real, static_cast<size_t>(n)) : std::string());
+      h.Add(std::to_string(exe.size) + ":" + std::to_string(exe.mtime_ns) + ":" +
+            std::to_string(exe.ino));
+      std::ifstream version(load_opts.goroot + "/VERSION");
+      std::string go_version;
+      std::getline(version, go_version);
+      h.Add(go_version);
+      h.Add(load_opts.goos + "/" + load_opts.goarch);
+      base_key = h.Hex();
+    }
+    std::unordered_map<uint32_t, std::string> keys;
+    std::function<std::string(types::PkgId)> key_of = [&](types::PkgId id) -> std::string {
+      if (auto it = keys.find(id.index()); it != keys.end()) return it->second;
+      KeyHasher h;
+      h.Add(base_key);
+      const types::Package& p = u.Pkg(id);
+      h.Add(p.path);
+      for (const syntax::FileInfo& fi : p.ast.files) {
+        const SourceFile& f = loader.sources().Get(fi.file_index);
+        h.Add(f.path);
+        h.Add(f.text);
+      }
+      for (const auto& [path, dep] : loader.Deps(id)) {
+        h.Add(dep == u.unsafe_pkg ? "unsafe" : key_of(dep));
+      }
+      return keys[id.index()] = h.Hex();
+    };
+    auto cacheable = [&](types::PkgId id) {
+      return !cache_dir.empty() && id != u.unsafe_pkg && u.Pkg(id).dir != dir;
+    };
+    auto provider = [&](types::PkgId id,
+                        std::unordered_map<uint32_t, std::vector<escape::Leaks>>* out) -> bool {
+      if (!cacheable(id)) return false;
+      std::optional<CacheEntry> e = cache.Get(key_of(id));
+      if (!e) return false;
+      DecodeTags(u, id, *e, out);
+      return true;
+    };
+    auto store = [&](types::PkgId id,
+                     const std::unordered_map<uint32_t, std::vector<escape::Leaks>>& exported) {
+      if (!cacheable(id)) return;
+      CacheEntry e;
+      EncodeTags(u, id, exported, &e);
+      cache.Put(key_of(id), e);
+    };
+    escape::ImportedTags imported(
+        u, nullptr, provider,
+        [&](types::PkgId p) { return LowerDependency(u, p, dep_options(p), imported_costs); },
+        store);
     AnalyzeAndReport(prog, u, loader.sources(), opts, imported, diags);
     if (opts.debug_m == 0) SortLikeFlushErrors(diags.mutable_diags(), loader.sources());
   }

@@ -135,9 +135,13 @@ class ImportedTags {
   // `lower` (optional) gives a package's IR as its escape analysis sees it (the driver's
   // pipeline: inlining, loopvar, deadlocals); default: ir::Build alone.
   using Lower = std::function<ir::Program(types::PkgId)>;
+  // `store` (optional) is given each package's tags once computed from source (to cache them).
+  using Store =
+      std::function<void(types::PkgId, const std::unordered_map<uint32_t, std::vector<Leaks>>&)>;
   explicit ImportedTags(const types::Universe& u,
                         std::function<bool(types::PkgId)> prepare = nullptr,
-                        Provider provider = nullptr, Lower lower = nullptr);
+                        Provider provider = nullptr, Lower lower = nullptr,
+                        Store store = nullptr);
   std::optional<Leaks> Get(types::ObjId func, int param);
   std::function<std::optional<Leaks>(types::ObjId, int)> Hook();
   // Records the tags of package `pkg` (analyzed by the caller); later Gets use them.
@@ -147,6 +151,7 @@ class ImportedTags {
   std::function<bool(types::PkgId)> prepare_;
   Provider provider_;
   Lower lower_;
+  Store store_;
   enum State : uint8_t { kRunning, kDone, kFailed };
   const types::Universe& u_;
   std::unordered_map<uint32_t, State> state_;              // by PkgId

@@ -9,9 +9,9 @@
 namespace escapist::escape {
 
 ImportedTags::ImportedTags(const types::Universe& u, std::function<bool(types::PkgId)> prepare,
-                           Provider provider, Lower lower)
+                           Provider provider, Lower lower, Store store)
     : prepare_(std::move(prepare)), provider_(std::move(provider)), lower_(std::move(lower)),
-      u_(u) {}
+      store_(std::move(store)), u_(u) {}
 
 void ImportedTags::Put(types::PkgId pkg,
                        const std::unordered_map<uint32_t, std::vector<Leaks>>& tags) {
@@ -50,7 +50,9 @@ std::optional<Leaks> ImportedTags::Get(types::ObjId func, int param) {
     opts.debug_m = 0;
     opts.imported_leaks = Hook();
     Result r = Analyze(prog, u_, opts);
-    for (auto& [obj_index, leaks] : ExportTags(prog, r)) tags_[obj_index] = std::move(leaks);
+    auto exported = ExportTags(prog, r);
+    if (store_) store_(pkg, exported);
+    for (auto& [obj_index, leaks] : exported) tags_[obj_index] = std::move(leaks);
     state_[pkg.index()] = kDone;
   } else if (st->second != kDone) {
     return std::nullopt;  // being analyzed (should not happen: imports are acyclic) or failed

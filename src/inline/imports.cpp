@@ -45,6 +45,7 @@ bool ImportedCosts::Load(types::PkgId pkg) {
       bodies_[fn.obj.index()] = InlineBody{prog.get(), f};
     }
   }
+  prog_of_[pkg.index()] = prog.get();
   progs_.push_back(std::move(prog));
   state_[pkg.index()] = kDone;
   return true;
@@ -62,6 +63,12 @@ std::optional<InlineBody> ImportedCosts::Body(types::ObjId func) {
   auto it = bodies_.find(func.index());
   if (it == bodies_.end()) return std::nullopt;
   return it->second;
+}
+
+const ir::Program* ImportedCosts::Pristine(types::PkgId pkg) {
+  if (!Load(pkg)) return nullptr;
+  auto it = prog_of_.find(pkg.index());
+  return it == prog_of_.end() ? nullptr : it->second;
 }
 
 std::function<std::optional<InlineBody>(types::ObjId)> ImportedCosts::BodyHook() {

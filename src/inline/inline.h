@@ -104,7 +104,10 @@ Result CanInlineFuncs(const ir::Program& prog, const types::Universe& u, const O
 // inlinable within the budget, until nothing changes. `prog` is rewritten in place (OINLCALL
 // nodes, new closures appended to target_funcs, Program::inl_tree). The result's remarks are the
 // "can inline", "devirtualizing" and "inlining call to" lines in gc's order.
-Result InlinePackage(ir::Program& prog, const types::Universe& u, const Options& opts);
+// `pristine`, if given, is `prog` as it was built (the bodies pasted for calls of the package's
+// own functions); else a copy is made.
+Result InlinePackage(ir::Program& prog, const types::Universe& u, const Options& opts,
+                     const ir::Program* pristine = nullptr);
 
 // The inline costs a package exports, by function ObjId (declared functions and methods that are
 // inlinable): what Options::imported_cost should answer for the package's importers.
@@ -130,6 +133,9 @@ class ImportedCosts {
   // its costs (kept for the run); nullopt when it has none.
   std::optional<InlineBody> Body(types::ObjId func);
   std::function<std::optional<InlineBody>(types::ObjId)> BodyHook();
+  // Package `pkg`'s IR as built for its costs (without loopvar, before inlining), loading it on
+  // first use; nullptr if it failed to load or check.
+  const ir::Program* Pristine(types::PkgId pkg);
   // Records the costs of package `pkg` (analyzed by the caller); later Gets use them.
   void Put(types::PkgId pkg, const std::unordered_map<uint32_t, int32_t>& costs);
 
@@ -143,6 +149,7 @@ class ImportedCosts {
   std::unordered_map<uint32_t, State> state_;     // by PkgId
   std::unordered_map<uint32_t, int32_t> costs_;   // by function ObjId
   std::vector<std::unique_ptr<ir::Program>> progs_;
+  std::unordered_map<uint32_t, const ir::Program*> prog_of_;  // by PkgId
   std::unordered_map<uint32_t, InlineBody> bodies_;  // by function ObjId
 };
 

@@ -19,6 +19,7 @@
 // Pasted nodes and variables take the call's position, as gc prints an inlined position (its
 // outermost call site). Func literals in the body become new closures named after the callee
 // ("F.func1", "a.F.func1" for another package's), declared at their original position.
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -304,6 +305,7 @@ class BodyCopier {
     // A func literal's body is read by its own reader (reader.addBody -> funcBody): its nodes
     // keep their original positions and are not inlined code.
     if (own) {
+      n.src_pos = s.src_pos.known() ? s.src_pos : s.pos;
       n.pos = pos_;
       n.inl = inl_;
     } else {
@@ -586,6 +588,12 @@ class CallInliner {
   bool MkInlCall(FnState& s, NodeId id, const Callee& c, bool closure_called_once) {
     if (!in_.CanInlineCallExpr(c, s.big, closure_called_once)) return false;
     const ir::Node call = prog_[id];
+    // A recursive call: the call's own source position is one of the call sites it was pasted
+    // through (canInlineCallExpr's parsePos check).
+    Pos inner = call.src_pos.known() ? call.src_pos : call.pos;
+    for (int32_t ix = static_cast<int32_t>(call.inl) - 1; ix >= 0; ix = prog_.inl_tree[ix].parent) {
+      if (prog_.inl_tree[ix].inner == inner) return false;
+    }
     // A repeated recursive cycle: the callee is already being inlined at this site.
     for (int32_t ix = static_cast<int32_t>(call.inl) - 1; ix >= 0; ix = prog_.inl_tree[ix].parent) {
       const ir::InlinedCall& ic = prog_.inl_tree[ix];
@@ -611,6 +619,7 @@ class CallInliner {
     ir::InlinedCall entry;
     entry.parent = static_cast<int32_t>(call.inl) - 1;
     entry.pos = call.pos;
+    entry.inner = inner;
     entry.func_name = name;
     entry.pkg_path = src_fn.pkg_path;
     entry.obj = c.func.has_value() ? prog_.funcs.Get(c.func).obj : c.obj;
@@ -735,15 +744,20 @@ class CallInliner {
   bool globals_ready_ = false;
 };
 
-Result InlinePackage(ir::Program& prog, const types::Universe& u, const Options& opts) {
+Result InlinePackage(ir::Program& prog, const types::Universe& u, const Options& opts,
+                     const ir::Program* pristine_in) {
   Result result;
   if (!prog.pkg.has_value() || prog.pkg.index() >= u.packages.size()) return result;
-  const ir::Program pristine = prog;
+  std::unique_ptr<ir::Program> copy;
+  if (pristine_in == nullptr) copy = std::make_unique<ir::Program>(prog);
+  const ir::Program& pristine = pristine_in != nullptr ? *pristine_in : *copy;
   Inliner in(prog, u, opts, result);
   if (opts.level != 0) in.Run();
   CallInliner ci(in, prog, pristine, result);
   ci.Run();
-  // noder.MakeWrappers, after inlining: each wrapper has its call inlined in turn.
+  // noder.MakeWrappers, after inlining: each wrapper has its call inlined in turn. Only their
+  // remarks matter (they are dupok: no tags), so a silent compilation (a dependency's) skips them.
+  if (opts.debug_m == 0) return result;
   for (FuncId w : MakeWrappers(prog, u)) {
     ci.InlineFunc(w);
     prog.target_funcs.push_back(w);

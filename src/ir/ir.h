@@ -86,6 +86,9 @@ struct Node {
   // function's own code. `pos` is then the outermost call's position, as gc prints it
   // (base.FmtPos is Ctxt.OutermostPos).
   uint32_t inl = 0;
+  // For a pasted node: its position in the callee's source (gc's innermost position); unset
+  // otherwise (then `pos` is both).
+  Pos src_pos;
 };
 
 // A variable: local, parameter, result, temporary, package-level variable, or captured variable
@@ -133,6 +136,7 @@ struct Func {
 struct InlinedCall {
   int32_t parent = -1;    // the inlined call whose body holds this call; -1 for none
   Pos pos;                // the call's position (outermost, as printed)
+  Pos inner;              // the call's position in its own source (innermost)
   std::string func_name;  // ir.FuncName of the callee: "F", "T.M", "(*T).M", "F.func1"
   std::string pkg_path;   // the callee's package
   // The callee's identity for the recursion check (its linker symbol): the Func object, or for a

@@ -63,3 +63,11 @@ func useFact() int { return fact(5) } // ERROR "can inline useFact" "inlining ca
 func imported(s string) (error, bool) { // ERROR "can inline imported" "s does not escape"
 	return errors.New("boom"), strings.HasPrefix(s, "a") // ERROR "inlining call to errors\.New" "inlining call to strings\.HasPrefix" "inlining call to stringslite\.HasPrefix" "&errors\.errorString\{\.\.\.\} escapes to heap"
 }
+
+// A package-level initializer made static by inlining (staticinit.staticAssignInlinedCall):
+// the errorString is static data, so there is no allocation to report.
+var errStatic = errors.New("static") // ERROR "inlining call to errors\.New"
+
+// A variable argument becomes a store into the static data: still no allocation.
+var dynamicText = strings.Repeat("x", 2)
+var errDynamic = errors.New(dynamicText) // ERROR "inlining call to errors\.New"
