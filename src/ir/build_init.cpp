@@ -251,7 +251,9 @@ class Schedule {
 
   // staticinit.subst: a copy of n with the arguments in `m` (by parameter) put in for the
   // parameters; a constant conversion or concatenation of constants becomes a constant (gc
-  // folds them; only whether the result is a constant matters here).
+  // folds them; only whether the result is a constant matters here, so the value is the
+  // operand's). Not checked: gc's truncate rejects (valid = false) a constant that does not fit
+  // the converted-to type.
   NodeId Subst(NodeId id, const std::unordered_map<uint32_t, NodeId>& m, bool& valid,
                int depth = 0) {
     if (!id.has_value() || depth > 10000) return id;

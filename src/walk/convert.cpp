@@ -6,8 +6,10 @@
 // literal_operand), escape's verdict on the conversion; and the other makers of `.stmp_N`
 // static temporaries in a function body, which share staticinit.StaticName's counter with the
 // conversions: order's addrTemp of send values, compared struct and array operands and map keys,
-// and walk's composite literals (complit.go walkCompLit, anylit, slicelit, maplit). The static
-// temporaries that are not modelled are listed at walk::internal::Func (internal.h).
+// walk's composite literals (complit.go walkCompLit, anylit, slicelit, maplit) and switch lookup
+// tables (switch.go tryLookupTable); the package initializers' ones are counted by
+// ir::StaticInit (Program::static_names). What is not modelled is listed at
+// walk::internal::Func (internal.h).
 #include <climits>
 #include <unordered_set>
 

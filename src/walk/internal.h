@@ -48,9 +48,10 @@ struct Ordered {
 // One function being compiled: order.go's pass over it (Order), then walk's (Walk*), as
 // walk.Walk runs them. Not modelled: static temporaries of -d=libfuzzer counters; the effect of
 // -N (no switch lookup tables); order's temporaries other than those of calls and builtins, &&
-// and ||, receives, appends, slicing, type assertions and addrTemp copies (not: multi-value
-// assignments, range, select, transient closures and slice literals, long concatenations), and
-// walk's own other than composite literals'; so a `.autotmp_N` number is approximate.
+// and ||, receives, appends, slicing, type assertions, multi-value call results and addrTemp
+// copies (not: parallel assignments, range, select, transient closures and slice literals, long
+// concatenations), and walk's own other than composite literals'; so a `.autotmp_N` number is
+// approximate.
 class Func {
  public:
   Func(Package& pkg, FuncId fn);

@@ -29,7 +29,7 @@ struct Options {
 // non-constant index is provably in range (walkIndex and bounded, walk/expr.go), at the index
 // expression (its `[`). With opts.escape_debug > 0: for each conversion of a concrete,
 // non-pointer-shaped value to an interface that needs no allocation, `convert: MSG: EXPR`
-// (walk/convert.go dataWord; see DataWord). Remark::inl is set for positions inside inlined
+// (walk/convert.go dataWord; see DataWord). Diagnostic::inl is set for positions inside inlined
 // calls, which gc sorts after every file position when it prints without -m.
 void Remarks(const ir::Program& prog, const types::Universe& u, const escape::Result& esc,
              const Options& opts, DiagnosticSink& out);
