@@ -21,11 +21,12 @@
 //     ORETURN 1 + y 1                                                  = 2
 //   -> `can inline f with cost 9 as: func(int) int { y := x + 1; return y }` (-m=2).
 //
-// What is deliberately approximate: generic functions (escapist builds no shaped
-// instantiations), range-over-func loops (gc rewrites them into closures first; escapist's IR
-// has a Bad node there), coverage-counter special cases (no -cover), PGO and the new inliner
-// (GOEXPERIMENT=newinliner) are not modelled; the "big function" node count is escapist's IR
-// node count, which is close to but not exactly gc's.
+// The inlining itself is InlinePackage (inline_calls.cpp), run on the same IR.
+//
+// What is deliberately approximate: shaped instances' dictionary argument is counted (2 or 4
+// nodes) but not present in the IR; coverage-counter special cases (no -cover), PGO and the new
+// inliner (GOEXPERIMENT=newinliner) are not modelled; the "big function" node count is
+// escapist's IR node count, which is close to but not exactly gc's.
 #pragma once
 
 #include <cstdint>
