@@ -457,7 +457,9 @@ void Lower(ir::Program& prog, const types::Universe& u, inlining::Options o,
 
 void InlineAndReport(ir::Program& prog, const types::Universe& u, const Options& opts,
                      inlining::ImportedCosts& imported, DiagnosticSink& diags) {
-  Lower(prog, u, InlineOptions(opts), imported, opts.debug_m > 0 ? &diags : nullptr);
+  inlining::Options o = InlineOptions(opts);
+  o.wrappers = WalkOptions(opts).escape_debug > 0;  // walk prints lines about their bodies
+  Lower(prog, u, o, imported, opts.debug_m > 0 ? &diags : nullptr);
 }
 
 // A dependency's IR as its escape analysis sees it: built, then lowered with `o` (silently).

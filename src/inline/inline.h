@@ -67,6 +67,9 @@ struct Options {
   bool race = false;     // -race
   bool checkptr = false;  // -d=checkptr
   bool inl_funcs_with_closures = true;  // -d=inlfuncswithclosures (gc's default 1)
+  // Make gc's method wrappers (noder.MakeWrappers) even when debug_m is 0: walk prints lines
+  // about their bodies (-d=escapedebug); they have no escape tags.
+  bool wrappers = false;
   // The inline cost of a function of another package as its export data carries it; nullopt if
   // it is not inlinable (or unknown, treated the same way).
   std::function<std::optional<int32_t>(types::ObjId func)> imported_cost;

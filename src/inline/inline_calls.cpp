@@ -756,8 +756,9 @@ Result InlinePackage(ir::Program& prog, const types::Universe& u, const Options&
   CallInliner ci(in, prog, pristine, result);
   ci.Run();
   // noder.MakeWrappers, after inlining: each wrapper has its call inlined in turn. Only their
-  // remarks matter (they are dupok: no tags), so a silent compilation (a dependency's) skips them.
-  if (opts.debug_m == 0) return result;
+  // remarks (and walk's lines) matter (they are dupok: no tags), so a silent compilation (a
+  // dependency's) skips them.
+  if (opts.debug_m == 0 && !opts.wrappers) return result;
   for (FuncId w : MakeWrappers(prog, u)) {
     ci.InlineFunc(w);
     prog.target_funcs.push_back(w);
