@@ -505,6 +505,27 @@ std::string FuncSymbol(const types::Universe& u, types::ObjId f) {
   return o.ptr_recv ? "(*" + recv + ")." + o.name : recv + "." + o.name;
 }
 
+// A package's cache key: SHA-256 of `base` (binary, Go version, flags...), its import path, its
+// files' names and contents, and its dependencies' keys (memoized in `keys`, by PkgId).
+std::string PackageKey(const std::string& base, types::Loader& loader, types::PkgId id,
+                       std::unordered_map<uint32_t, std::string>& keys) {
+  if (auto it = keys.find(id.index()); it != keys.end()) return it->second;
+  const types::Universe& u = loader.universe();
+  KeyHasher h;
+  h.Add(base);
+  const types::Package& p = u.Pkg(id);
+  h.Add(p.path);
+  for (const syntax::FileInfo& fi : p.ast.files) {
+    const SourceFile& f = loader.sources().Get(fi.file_index);
+    h.Add(f.path);
+    h.Add(f.text);
+  }
+  for (const auto& [path, dep] : loader.Deps(id)) {
+    h.Add(dep == u.unsafe_pkg ? "unsafe" : PackageKey(base, loader, dep, keys));
+  }
+  return keys[id.index()] = h.Hex();
+}
+
 // A package's tags from cache entry `e` by function object (escape::ImportedTags::Provider).
 void DecodeTags(const types::Universe& u, types::PkgId id, const CacheEntry& e,
                 std::unordered_map<uint32_t, std::vector<escape::Leaks>>* out) {
@@ -672,20 +693,7 @@ int RunPackages(const Options& opts) {
     return 1;
   }
   std::unordered_map<uint32_t, std::string> keys;
-  std::function<std::string(types::PkgId)> key_of = [&](types::PkgId id) -> std::string {
-    if (auto it = keys.find(id.index()); it != keys.end()) return it->second;
-    KeyHasher h;
-    h.Add(base_key);
-    const types::Package& p = u.Pkg(id);
-    h.Add(p.path);
-    for (const syntax::FileInfo& fi : p.ast.files) {
-      const SourceFile& f = loader.sources().Get(fi.file_index);
-      h.Add(f.path);
-      h.Add(f.text);
-    }
-    for (const auto& [path, dep] : loader.Deps(id)) h.Add(dep == u.unsafe_pkg ? "unsafe" : key_of(dep));
-    return keys[id.index()] = h.Hex();
-  };
+  auto key_of = [&](types::PkgId id) { return PackageKey(base_key, loader, id, keys); };
 
   // Dependencies' tags: from the cache when their entry is there, else analyzed from source.
   auto prepare = [&](types::PkgId id) {
@@ -859,22 +867,7 @@ int Run(const Options& opts) {
       base_key = h.Hex();
     }
     std::unordered_map<uint32_t, std::string> keys;
-    std::function<std::string(types::PkgId)> key_of = [&](types::PkgId id) -> std::string {
-      if (auto it = keys.find(id.index()); it != keys.end()) return it->second;
-      KeyHasher h;
-      h.Add(base_key);
-      const types::Package& p = u.Pkg(id);
-      h.Add(p.path);
-      for (const syntax::FileInfo& fi : p.ast.files) {
-        const SourceFile& f = loader.sources().Get(fi.file_index);
-        h.Add(f.path);
-        h.Add(f.text);
-      }
-      for (const auto& [path, dep] : loader.Deps(id)) {
-        h.Add(dep == u.unsafe_pkg ? "unsafe" : key_of(dep));
-      }
-      return keys[id.index()] = h.Hex();
-    };
+    auto key_of = [&](types::PkgId id) { return PackageKey(base_key, loader, id, keys); };
     auto cacheable = [&](types::PkgId id) {
       return !cache_dir.empty() && id != u.unsafe_pkg && u.Pkg(id).dir != dir;
     };
