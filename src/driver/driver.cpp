@@ -24,6 +24,7 @@
 #include "inline/inline.h"
 #include "ir/build.h"
 #include "report/report.h"
+#include "driver/analysis.h"
 #include "driver/cache.h"
 #include "types/check.h"
 #include "types/infodump.h"
@@ -222,7 +223,8 @@ bool ParseCommandLine(int argc, char** argv, Options* opts) {
   bool m_off = false;
   app.add_flag("-m", m_count, "print escape-analysis decisions (repeat or -m=N for more detail)");
   app.add_flag("--m-off", m_off)->group("");
-  app.add_flag("-l", opts->no_inline, "disable inlining (gc's -l)");
+  int l_count = 0;
+  app.add_flag("-l", l_count, "disable inlining (gc's -l; -l -l: inlining level 2, as gc)");
   app.add_option("--l-level", opts->inline_level)->group("");
   app.add_flag("--race", opts->race, "compile for the race detector (gc's -race)");
   app.add_flag("-N", opts->optimize_off, "disable optimizations (gc's -N)");
@@ -268,16 +270,34 @@ bool ParseCommandLine(int argc, char** argv, Options* opts) {
     std::reverse(args.begin(), args.end());
     return ParseTypesCommandLine(std::move(args), opts);
   }
+  // Subcommands built on one package's analysis: escapist explain|table|prove [flags] INPUT.
+  auto sub = app.add_option_group("explain, table, prove");
+  sub->add_option("--bench", opts->bench,
+                  "prove: regular expression of the benchmarks to predict and run (go test "
+                  "-bench; default .)");
+  sub->add_option("--benchtime", opts->benchtime, "prove: go test -benchtime (default: go's)");
+  sub->add_flag("--no-run", opts->no_run, "prove: print the predictions only, run no benchmark");
+  sub->add_option("--go", opts->go_command, "prove: the go command to run (default: go on PATH)");
+  std::string sub_name;
+  if (!args.empty() &&
+      (args.back() == "explain" || args.back() == "table" || args.back() == "prove")) {
+    sub_name = args.back();
+    opts->command = sub_name;
+    args.pop_back();
+  }
   try {
     app.parse(args);
   } catch (const CLI::CallForHelp&) {
     std::cout << app.help();
     std::exit(0);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "escapist: " << e.what() << " (run escapist --help)\n";
+    std::cerr << "escapist" << (sub_name.empty() ? "" : " " + sub_name) << ": " << e.what()
+              << " (run escapist --help)\n";
     return false;
   }
   opts->debug_m = m_off ? 0 : m_count;
+  opts->no_inline = l_count == 1;
+  if (l_count > 1 && opts->inline_level < 0) opts->inline_level = l_count;
   // -e; -e=0 restores the limit. The Go test driver runs gc with -e on errorcheck tests; a
   // candidate run in its place (ORACLE_KIND=errorcheck|errorcheckdir) behaves the same.
   opts->no_error_limit = !e_value.empty() && e_value != "0" && e_value != "false";
@@ -761,16 +781,8 @@ int RunPackages(const Options& opts) {
 
 }  // namespace
 
-int Run(const Options& opts) {
-  if (opts.command == "types") return RunTypes(opts);
-  // Package patterns (std, ./..., import paths, several directories) are analyzed package by
-  // package as go build does; .go files or one directory form one package.
-  bool all_files = true;
-  for (const std::string& in : opts.inputs) {
-    all_files = all_files && in.size() > 3 && in.compare(in.size() - 3, 3, ".go") == 0;
-  }
-  bool one_dir = opts.inputs.size() == 1 && IsDir(opts.inputs[0]);
-  if (!all_files && !one_dir && opts.dump.empty()) return RunPackages(opts);
+int AnalyzeSingle(const Options& opts, bool include_tests,
+                  const std::function<int(PackageAnalysis&)>& consume) {
   // A single import path (not a file or directory) names one package to analyze.
   bool import_mode = opts.inputs.size() == 1 && LooksLikeImportPath(opts.inputs[0]);
   // Check the inputs before loading anything: a missing path is a usage error.
@@ -796,6 +808,11 @@ int Run(const Options& opts) {
   load_opts.complete = opts.complete;
   load_opts.std = opts.std || opts.compiling_runtime;
   load_opts.compiling_runtime = opts.compiling_runtime;
+  load_opts.include_tests = include_tests;
+  if (include_tests && dir_mode) {
+    // go test runs in the package directory: its module is the one found from there.
+    load_opts.work_dir = std::filesystem::absolute(opts.inputs[0]).lexically_normal().string();
+  }
   types::Loader loader(load_opts);
   DiagnosticSink diags;
   // The package path: -p; else, for a package directory, its import path (go build); else
@@ -806,104 +823,156 @@ int Run(const Options& opts) {
     bool test_driver = kind != nullptr && std::string(kind).rfind("errorcheck", 0) == 0;
     pkg_path = test_driver ? "p" : "command-line-arguments";
   }
-  types::PkgId pkg;
-  if (import_mode) {
-    std::vector<types::PkgId> pkgs = loader.LoadPatterns(opts.inputs, diags);
-    if (pkgs.size() == 1) pkg = pkgs[0];
+  std::vector<types::PkgId> pkgs;
+  if (include_tests && (dir_mode || import_mode)) {
+    // go test's packages: P with its _test.go files, then the external test package P_test.
+    pkgs = loader.LoadPatterns({dir_mode ? std::string(".") : opts.inputs[0]}, diags);
+  } else if (import_mode) {
+    pkgs = loader.LoadPatterns(opts.inputs, diags);
+    if (pkgs.size() != 1) pkgs.clear();
   } else {
     if (dir_mode && opts.package_path.empty()) {
       std::string path = loader.finder().ImportPathOfDir(opts.inputs[0]);
       if (!path.empty()) pkg_path = path;
     }
-    pkg = dir_mode ? loader.LoadDir(opts.inputs[0], pkg_path, diags)
-                   : loader.LoadFiles(opts.inputs, pkg_path, diags);
+    types::PkgId pkg = dir_mode ? loader.LoadDir(opts.inputs[0], pkg_path, diags)
+                                : loader.LoadFiles(opts.inputs, pkg_path, diags);
+    if (pkg.has_value()) pkgs.push_back(pkg);
   }
-  if (diags.error_count() > 0 || !pkg.has_value()) {
+  if (diags.error_count() > 0 || pkgs.empty()) {
     PrintDiagnostics(loader.sources(), diags, /*errors_only=*/true, opts.no_error_limit,
                      &loader.universe());
     return 1;
   }
 
   const types::Universe& u = loader.universe();
-  ir::Program prog = ir::Build(u, pkg, diags, /*for_capture=*/false);
   // Dependencies were compiled with gc's default flags, except packages beside the input
   // (the test driver's errorcheckdir compiles X.dir/a.go, then X.dir/main.go importing it,
   // with the same flags; a go build package directory holds only one package).
-  const std::string& dir = u.Pkg(pkg).dir;
+  const std::string& dir = u.Pkg(pkgs[0]).dir;
   auto dep_options = [&](types::PkgId p) {
     return u.Pkg(p).dir == dir ? InlineOptions(opts) : inlining::Options();
   };
   inlining::ImportedCosts imported_costs(u, dep_options);
-  InlineAndReport(prog, u, opts, imported_costs, diags);
-  if (opts.dump == "ir") {
-    for (ir::FuncId f : prog.target_funcs) std::cout << ir::DumpFunc(prog, u, f);
-    return 0;
+  // Dependencies' tags (gc's export data) are kept in the cache directory between runs, as a
+  // go build keeps compiled packages: each std package is analyzed once, not once per run.
+  // Keys: escapist's binary (by its stat, cheap for one-file runs), the Go version and target,
+  // the package's files and its dependencies' keys. Packages beside the input (compiled with
+  // the command line's flags) are not cached.
+  std::string cache_dir = opts.cache.empty() ? DefaultCacheDir() : opts.cache;
+  if (cache_dir == "off") cache_dir.clear();
+  Cache cache(cache_dir);
+  std::string base_key;
+  if (!cache_dir.empty()) {
+    KeyHasher h;
+    h.Add("dependency-tags-v1");
+    FileStamp exe;
+    Stamp("/proc/self/exe", &exe);
+    char real[4096];
+    ssize_t n = readlink("/proc/self/exe", real, sizeof(real) - 1);
+    h.Add(n > 0 ? std::string(real, static_cast<size_t>(n)) : std::string());
+    h.Add(std::to_string(exe.size) + ":" + std::to_string(exe.mtime_ns) + ":" +
+          std::to_string(exe.ino));
+    std::ifstream version(load_opts.goroot + "/VERSION");
+    std::string go_version;
+    std::getline(version, go_version);
+    h.Add(go_version);
+    h.Add(load_opts.goos + "/" + load_opts.goarch);
+    base_key = h.Hex();
   }
-  if (NeedsEscape(opts)) {
-    // Dependencies' tags (gc's export data) are kept in the cache directory between runs, as a
-    // go build keeps compiled packages: each std package is analyzed once, not once per run.
-    // Keys: escapist's binary (by its stat, cheap for one-file runs), the Go version and target,
-    // the package's files and its dependencies' keys. Packages beside the input (compiled with
-    // the command line's flags) are not cached.
-    std::string cache_dir = opts.cache.empty() ? DefaultCacheDir() : opts.cache;
-    if (cache_dir == "off") cache_dir.clear();
-    Cache cache(cache_dir);
-    std::string base_key;
-    if (!cache_dir.empty()) {
-      KeyHasher h;
-      h.Add("dependency-tags-v1");
-      FileStamp exe;
-      Stamp("/proc/self/exe", &exe);
-      char real[4096];
-      ssize_t n = readlink("/proc/self/exe", real, sizeof(real) - 1);
-      h.Add(n > 0 ? std::string(real, static_cast<size_t>(n)) : std::string());
-      h.Add(std::to_string(exe.size) + ":" + std::to_string(exe.mtime_ns) + ":" +
-            std::to_string(exe.ino));
-      std::ifstream version(load_opts.goroot + "/VERSION");
-      std::string go_version;
-      std::getline(version, go_version);
-      h.Add(go_version);
-      h.Add(load_opts.goos + "/" + load_opts.goarch);
-      base_key = h.Hex();
+  std::unordered_map<uint32_t, std::string> keys;
+  auto key_of = [&](types::PkgId id) { return PackageKey(base_key, loader, id, keys); };
+  auto cacheable = [&](types::PkgId id) {
+    return !cache_dir.empty() && id != u.unsafe_pkg && u.Pkg(id).dir != dir;
+  };
+  auto provider = [&](types::PkgId id,
+                      std::unordered_map<uint32_t, std::vector<escape::Leaks>>* out) -> bool {
+    if (!cacheable(id)) return false;
+    std::optional<CacheEntry> e = cache.Get(key_of(id));
+    if (!e) return false;
+    DecodeTags(u, id, *e, out);
+    return true;
+  };
+  auto store = [&](types::PkgId id,
+                   const std::unordered_map<uint32_t, std::vector<escape::Leaks>>& exported) {
+    if (!cacheable(id)) return;
+    CacheEntry e;
+    EncodeTags(u, id, exported, &e);
+    cache.Put(key_of(id), e);
+  };
+  escape::ImportedTags imported(
+      u, nullptr, provider,
+      [&](types::PkgId p) { return LowerDependency(u, p, dep_options(p), imported_costs); },
+      store);
+  // Other packages' lowered IR and escape analysis, for consumers that look into callees.
+  std::unordered_map<uint32_t, std::unique_ptr<DependencyAnalysis>> dependencies;
+  auto dependency = [&](types::PkgId p) -> const DependencyAnalysis* {
+    auto it = dependencies.find(p.index());
+    if (it != dependencies.end()) return it->second.get();
+    std::unique_ptr<DependencyAnalysis>& slot = dependencies[p.index()];
+    if (p == u.unsafe_pkg) return nullptr;
+    DiagnosticSink sink;
+    if (!loader.Check(p, sink)) return nullptr;
+    auto d = std::make_unique<DependencyAnalysis>();
+    d->prog = LowerDependency(u, p, dep_options(p), imported_costs);
+    escape::Options eo;
+    eo.debug_m = 0;
+    eo.imported_leaks = imported.Hook();
+    d->esc = escape::Analyze(d->prog, u, eo);
+    slot = std::move(d);
+    return slot.get();
+  };
+
+  int rc = 0;
+  for (types::PkgId pkg : pkgs) {
+    if (!pkg.has_value() || pkg == u.unsafe_pkg) continue;
+    DiagnosticSink pkg_diags;
+    DiagnosticSink& out = pkgs.size() == 1 ? diags : pkg_diags;
+    ir::Program prog = ir::Build(u, pkg, out, /*for_capture=*/false);
+    InlineAndReport(prog, u, opts, imported_costs, out);
+    escape::Result result;
+    if (NeedsEscape(opts) || opts.command != "escape") {
+      result = AnalyzeAndReport(prog, u, loader.sources(), opts, imported, out);
+      if (opts.debug_m == 0) SortLikeFlushErrors(out.mutable_diags(), loader.sources());
     }
-    std::unordered_map<uint32_t, std::string> keys;
-    auto key_of = [&](types::PkgId id) { return PackageKey(base_key, loader, id, keys); };
-    auto cacheable = [&](types::PkgId id) {
-      return !cache_dir.empty() && id != u.unsafe_pkg && u.Pkg(id).dir != dir;
-    };
-    auto provider = [&](types::PkgId id,
-                        std::unordered_map<uint32_t, std::vector<escape::Leaks>>* out) -> bool {
-      if (!cacheable(id)) return false;
-      std::optional<CacheEntry> e = cache.Get(key_of(id));
-      if (!e) return false;
-      DecodeTags(u, id, *e, out);
-      return true;
-    };
-    auto store = [&](types::PkgId id,
-                     const std::unordered_map<uint32_t, std::vector<escape::Leaks>>& exported) {
-      if (!cacheable(id)) return;
-      CacheEntry e;
-      EncodeTags(u, id, exported, &e);
-      cache.Put(key_of(id), e);
-    };
-    escape::ImportedTags imported(
-        u, nullptr, provider,
-        [&](types::PkgId p) { return LowerDependency(u, p, dep_options(p), imported_costs); },
-        store);
-    AnalyzeAndReport(prog, u, loader.sources(), opts, imported, diags);
-    if (opts.debug_m == 0) SortLikeFlushErrors(diags.mutable_diags(), loader.sources());
+    PackageAnalysis a{loader, u, pkg, prog, result, out, dependency, dir_mode};
+    rc = std::max(rc, consume(a));
   }
-  // go build prints a package's compiler output after a `# IMPORTPATH` line; for one directory
-  // escapist does the same (files named on the command line form command-line-arguments, whose
-  // header gc-m and errorcheck ignore, so it is left out there).
-  bool any_output = false;
-  for (const Diagnostic& d : diags.diags()) any_output = any_output || d.severity == Severity::kRemark;
-  if (dir_mode && any_output && opts.package_path.empty() && !opts.json) {
-    std::string path = loader.finder().ImportPathOfDir(opts.inputs[0]);
-    if (!path.empty()) std::cout << "# " << path << '\n';
+  return rc;
+}
+
+int Run(const Options& opts) {
+  if (opts.command == "types") return RunTypes(opts);
+  if (opts.command == "explain") return RunExplain(opts);
+  if (opts.command == "table") return RunTable(opts);
+  if (opts.command == "prove") return RunProve(opts);
+  // Package patterns (std, ./..., import paths, several directories) are analyzed package by
+  // package as go build does; .go files or one directory form one package.
+  bool all_files = true;
+  for (const std::string& in : opts.inputs) {
+    all_files = all_files && in.size() > 3 && in.compare(in.size() - 3, 3, ".go") == 0;
   }
-  PrintDiagnostics(loader.sources(), diags, /*errors_only=*/false, opts.no_error_limit);
-  return diags.error_count() > 0 ? 1 : 0;
+  bool one_dir = opts.inputs.size() == 1 && IsDir(opts.inputs[0]);
+  if (!all_files && !one_dir && opts.dump.empty()) return RunPackages(opts);
+  return AnalyzeSingle(opts, /*include_tests=*/false, [&](PackageAnalysis& a) {
+    if (opts.dump == "ir") {
+      for (ir::FuncId f : a.prog.target_funcs) std::cout << ir::DumpFunc(a.prog, a.u, f);
+      return 0;
+    }
+    // go build prints a package's compiler output after a `# IMPORTPATH` line; for one
+    // directory escapist does the same (files named on the command line form
+    // command-line-arguments, whose header gc-m and errorcheck ignore, so it is left out there).
+    bool any_output = false;
+    for (const Diagnostic& d : a.diags.diags()) {
+      any_output = any_output || d.severity == Severity::kRemark;
+    }
+    if (a.dir_mode && any_output && opts.package_path.empty() && !opts.json) {
+      std::string path = a.loader.finder().ImportPathOfDir(opts.inputs[0]);
+      if (!path.empty()) std::cout << "# " << path << '\n';
+    }
+    PrintDiagnostics(a.loader.sources(), a.diags, /*errors_only=*/false, opts.no_error_limit);
+    return a.diags.error_count() > 0 ? 1 : 0;
+  });
 }
 
 int Main(int argc, char** argv) {

@@ -3,6 +3,9 @@
 //
 //   escapist [-m|-m=N|-m -m] [-l] [gc flags...] FILE.go...|DIR|IMPORTPATH   gc's -m output
 //   escapist types [-t] [--goos OS] [--goarch ARCH] [--tags a,b] PATTERN...  type errors only
+//   escapist explain [-l] FILE.go...|DIR|IMPORTPATH    each heap allocation in plain words
+//   escapist table FILE.go...                          conversions to interface, as markdown
+//   escapist prove [--bench RE] [--no-run] DIR|IMPORTPATH   allocs/op, B/op: predicted, measured
 //
 // Exit status: 0 success, 1 when the input has errors (syntax or type), 2 on usage errors.
 #pragma once
@@ -14,7 +17,7 @@ namespace escapist::driver {
 
 // Everything the command line decides.
 struct Options {
-  std::string command = "escape";  // "escape" | "types"
+  std::string command = "escape";  // "escape" | "types" | "explain" | "table" | "prove"
   int debug_m = 0;                  // -m level
   bool no_inline = false;           // -l
   int inline_level = -1;            // -l=N (gc's Debug.l before main's swap); -1: not given
@@ -39,6 +42,10 @@ struct Options {
   bool complete = false;            // -complete: the package has no non-Go files (no bodyless funcs)
   bool std = false;                 // -std: compiling a standard-library package
   bool compiling_runtime = false;   // -+: compiling the runtime
+  std::string bench = ".";          // prove --bench: go test -bench's regular expression
+  std::string benchtime;            // prove --benchtime: go test -benchtime ("" = go's default)
+  bool no_run = false;              // prove --no-run: predictions only
+  std::string go_command = "go";    // prove --go: the go command
 };
 
 // Parses argv into `opts`. gc's single-dash flag forms (-m=2, -d=x, -p=path) are accepted
