@@ -648,6 +648,7 @@ void StaticInit(Program& prog, const types::Universe& u) {
   NodeId body = prog.funcs.Get(fn).body;
   for (NodeId n : prog.List(prog[body].list)) s.StaticInit(n);
   prog.static_names = s.static_names();
+  prog.init_source = prog[body].list;
   prog[body].list = prog.AddList(s.out);
 }
 

@@ -160,6 +160,10 @@ struct Program {
   // staticinit.statuniqgen after package-level initialization (pkginit.MakeTask): how many
   // `.stmp_N` static temporaries the initializers used; walk numbers its own from here.
   int32_t static_names = 0;
+  // The package initializers' statements before StaticInit kept only those it cannot do
+  // statically (the body of the synthetic "init"): each package-level variable's initializer,
+  // for consumers that need initial values (cost/predict).
+  IdSpan<NodeId> init_source;
 
   NodeId Add(Node n) { return nodes.Add(std::move(n)); }
   Node& operator[](NodeId id) { return nodes.Get(id); }

@@ -1,0 +1,2409 @@
+// cost/predict.cpp -- the benchmark interpreter: runs the IR of a benchmark's loop body and its
+// callees over abstract values, counting the heap allocations escape analysis and walk leave.
+#include "cost/predict.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "walk/walk.h"
+
+namespace escapist::cost {
+namespace {
+
+using ir::FuncId;
+using ir::NodeId;
+using ir::Op;
+using ir::VarId;
+using types::BasicKind;
+using types::ObjId;
+using types::TypeId;
+using types::TypeKind;
+
+// Why a prediction stops: escapist cannot tell (the reason is reported, never guessed).
+struct Unknowable {
+  std::string reason;
+  Pos pos;
+};
+
+// The measured iteration is complete.
+struct Done {};
+
+// An abstract value.
+struct Val {
+  enum class K : uint8_t { kUnknown, kInt, kBool, kStr, kNil, kPtr, kIface, kSlice, kFunc, kAgg };
+  K k = K::kUnknown;
+  bool persist = false;        // read from memory that outlives one iteration
+  int64_t i = 0;               // kInt (two's complement bits), kBool
+  std::string s;               // kStr
+  int obj = -1;                // kPtr, kSlice: memory object (-1: unknown backing array)
+  std::vector<int64_t> path;   // kPtr: indices from the object's root; kSlice: to its array
+  int64_t off = 0, len = -1, cap = -1;  // kSlice (-1: unknown)
+  TypeId type;                 // kIface: the dynamic type
+  std::vector<Val> elems;      // kAgg: fields or elements; kIface: {payload}
+  const Code* code = nullptr;  // kFunc
+  FuncId fn;                   // kFunc: a function of `code`
+  std::vector<int> captures;   // kFunc: memory objects of the closure's captured variables
+
+  static Val Unknown(bool persist = false) {
+    Val v;
+    v.persist = persist;
+    return v;
+  }
+  static Val Int(int64_t x) {
+    Val v;
+    v.k = K::kInt;
+    v.i = x;
+    return v;
+  }
+  static Val Bool(bool b) {
+    Val v;
+    v.k = K::kBool;
+    v.i = b;
+    return v;
+  }
+  static Val Str(std::string s) {
+    Val v;
+    v.k = K::kStr;
+    v.s = std::move(s);
+    return v;
+  }
+  static Val Nil() {
+    Val v;
+    v.k = K::kNil;
+    return v;
+  }
+  bool known() const { return k != K::kUnknown; }
+  bool operator==(const Val& o) const {
+    if (k != o.k) return false;
+    switch (k) {
+      case K::kUnknown: return false;
+      case K::kInt: case K::kBool: return i == o.i;
+      case K::kStr: return s == o.s;
+      case K::kNil: return true;
+      case K::kPtr: return obj == o.obj && path == o.path;
+      case K::kIface: return type == o.type && elems == o.elems;
+      case K::kSlice:
+        return obj == o.obj && path == o.path && off == o.off && len == o.len && cap == o.cap;
+      case K::kFunc: return code == o.code && fn == o.fn && captures == o.captures;
+      case K::kAgg: return elems == o.elems;
+    }
+    return false;
+  }
+};
+
+// The least value both `a` and `b` may be.
+Val Join(const Val& a, const Val& b) {
+  if (a == b) return a;
+  bool persist = a.persist || b.persist;
+  if (a.k == Val::K::kAgg && b.k == Val::K::kAgg && a.elems.size() == b.elems.size()) {
+    Val r = a;
+    r.persist = persist;
+    for (size_t i = 0; i < a.elems.size(); ++i) r.elems[i] = Join(a.elems[i], b.elems[i]);
+    return r;
+  }
+  if (a.k == Val::K::kSlice && b.k == Val::K::kSlice) {
+    Val r = a;
+    r.persist = persist;
+    if (a.obj != b.obj || a.path != b.path || a.off != b.off) {
+      r.obj = -1;
+      r.path.clear();
+    }
+    if (a.len != b.len) r.len = -1;
+    if (a.cap != b.cap) r.cap = -1;
+    return r;
+  }
+  if (a.k == Val::K::kIface && b.k == Val::K::kIface && a.type == b.type) {
+    Val r = a;
+    r.persist = persist;
+    r.elems[0] = Join(a.elems[0], b.elems[0]);
+    return r;
+  }
+  return Val::Unknown(persist);
+}
+
+struct Object {
+  Val v;
+  TypeId type;
+  bool persistent = false;
+};
+
+// A stashed path that left a branch early (return, or goto to a label not yet reached).
+struct Pending;
+
+struct Frame {
+  const Code* code = nullptr;
+  FuncId fn;
+  std::unordered_map<uint32_t, int> vars;  // VarId -> memory object
+  std::vector<Val> defers;                 // deferred zero-argument calls (func values)
+  std::unordered_set<uint32_t> used_bufs;  // append nodes whose stack buffer was used
+  std::vector<std::shared_ptr<Pending>> pending;
+};
+
+// Control flow out of a statement.
+struct Flow {
+  enum class K : uint8_t { kNormal, kBreak, kContinue, kReturn, kGoto, kFallthrough } k = K::kNormal;
+  std::string label;
+  bool operator==(const Flow& o) const { return k == o.k && label == o.label; }
+};
+
+struct State {
+  std::vector<Object> mem;
+  std::vector<Allocation> allocs;
+  std::unordered_map<uint32_t, int> vars;  // the top frame's
+  std::vector<Val> defers;
+  int dropped_stores = 0;
+};
+
+struct Pending {
+  Flow flow;
+  State state;
+  std::vector<Val> results;  // return: the result values
+};
+
+bool SameAllocs(const std::vector<Allocation>& a, const std::vector<Allocation>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i].m.size != b[i].m.size || a[i].m.noscan != b[i].m.noscan || !(a[i].pos == b[i].pos)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+class Interp {
+ public:
+  Interp(const types::Universe& u, const CodeProvider& deps, Code main)
+      : u_(u), deps_(deps), main_(std::make_unique<Code>(main)) {}
+
+  Prediction Run(FuncId bench);
+
+ private:
+  // ---- code and types
+  const Code* CodeOf(types::PkgId pkg) {
+    if (pkg == main_->prog->pkg) return main_.get();
+    auto it = codes_.find(pkg.index());
+    if (it != codes_.end()) return it->second.get();
+    Code c = deps_ ? deps_(pkg) : Code();
+    auto& slot = codes_[pkg.index()];
+    if (c.prog != nullptr) slot = std::make_unique<Code>(c);
+    return slot.get();
+  }
+  const std::vector<walk::DataWord>& Words(const Code* c) {
+    auto it = words_.find(c);
+    if (it != words_.end()) return it->second;
+    return words_[c] = walk::DataWords(*c->prog, u_, *c->esc);
+  }
+  // The function of object `obj` with a body: its code and FuncId.
+  std::optional<std::pair<const Code*, FuncId>> FuncOf(ObjId obj) {
+    const types::Object& o = u_.Obj(obj);
+    if (!o.pkg.has_value()) return std::nullopt;
+    const Code* c = CodeOf(o.pkg);
+    if (c == nullptr) return std::nullopt;
+    auto& idx = by_obj_[c];
+    if (idx.empty()) {
+      for (uint32_t i = 0; i < c->prog->funcs.size(); ++i) {
+        const ir::Func& f = c->prog->funcs.Get(FuncId(i));
+        if (f.obj.has_value()) idx[f.obj.index()] = FuncId(i);
+      }
+      idx[0xFFFFFFFF] = FuncId();  // marks the index built
+    }
+    auto it = idx.find(obj.index());
+    if (it == idx.end()) return std::nullopt;
+    return std::make_pair(c, it->second);
+  }
+  const types::Type& T(TypeId t) const { return u_.Get(t); }
+  TypeId Under(TypeId t) const { return types::Underlying(u_, t); }
+  TypeKind KindOf(TypeId t) const { return t.has_value() ? T(Under(t)).kind : TypeKind::kInvalid; }
+  bool IsUnsigned(TypeId t) const {
+    if (KindOf(t) != TypeKind::kBasic) return false;
+    switch (T(Under(t)).basic) {
+      case BasicKind::kUint: case BasicKind::kUint8: case BasicKind::kUint16:
+      case BasicKind::kUint32: case BasicKind::kUint64: case BasicKind::kUintptr:
+        return true;
+      default:
+        return false;
+    }
+  }
+  bool IsIntType(TypeId t) const { return t.has_value() && types::IsInteger(u_, t); }
+  // Wraps `v` to the width of integer type `t`.
+  int64_t Wrap(int64_t v, TypeId t) const {
+    if (!IsIntType(t)) return v;
+    int64_t size = types::SizeOf(u_, t);
+    if (size >= 8) return v;
+    int bits = static_cast<int>(size * 8);
+    uint64_t mask = (uint64_t{1} << bits) - 1;
+    uint64_t x = static_cast<uint64_t>(v) & mask;
+    if (!IsUnsigned(t) && (x >> (bits - 1)) != 0) x |= ~mask;
+    return static_cast<int64_t>(x);
+  }
+  std::string FuncName(const Code* c, FuncId f) const {
+    const ir::Func& fn = c->prog->funcs.Get(f);
+    std::string pkg = fn.pkg_path;
+    size_t slash = pkg.rfind('/');
+    if (slash != std::string::npos) pkg = pkg.substr(slash + 1);
+    return pkg + "." + fn.name;
+  }
+
+  // ---- state
+  Frame& F() { return frames_.back(); }
+  const ir::Program& P() { return *F().code->prog; }
+  const ir::Node& N(NodeId n) { return P()[n]; }
+  const ir::Var& V(VarId v) { return P().vars.Get(v); }
+  void Step(Pos pos) {
+    if (++steps_ > kMaxSteps) {
+      throw Unknowable{"too much code to follow (more than 3,000,000 steps)", pos};
+    }
+  }
+  [[noreturn]] void Fail(const std::string& why, NodeId n) {
+    Pos p = n.has_value() ? N(n).pos : Pos();
+    throw Unknowable{why, p};
+  }
+  int NewObject(TypeId t, Val v) {
+    mem_.push_back(Object{std::move(v), t, false});
+    return static_cast<int>(mem_.size() - 1);
+  }
+  State Snapshot() const {
+    return State{mem_, allocs_, frames_.back().vars, frames_.back().defers, dropped_stores_};
+  }
+  void Restore(const State& s) {
+    mem_ = s.mem;
+    allocs_ = s.allocs;
+    F().vars = s.vars;
+    F().defers = s.defers;
+    dropped_stores_ = s.dropped_stores;
+  }
+  // Merges `o` into the current state: both paths must have allocated alike.
+  void MergeState(const State& o, Pos pos) {
+    if (!SameAllocs(allocs_, o.allocs)) {
+      throw Unknowable{"allocations differ with a run-time condition (a branch at " +
+                           FormatPos(pos) + " allocates on one side only)",
+                       pos};
+    }
+    size_t n = std::min(mem_.size(), o.mem.size());
+    for (size_t i = 0; i < n; ++i) mem_[i].v = Join(mem_[i].v, o.mem[i].v);
+    for (size_t i = n; i < o.mem.size(); ++i) mem_.push_back(o.mem[i]);
+    for (const auto& [var, obj] : o.vars) F().vars.emplace(var, obj);
+    dropped_stores_ = std::max(dropped_stores_, o.dropped_stores);
+    if (F().defers.size() != o.defers.size()) {
+      throw Unknowable{"deferred calls depend on a run-time condition", pos};
+    }
+  }
+  std::string FormatPos(Pos p) const { return fmt::format("{}:{}", p.line, p.col); }
+
+  Val ZeroOf(TypeId t, int depth = 0) {
+    if (!t.has_value() || depth > 8) return Val::Unknown();
+    const types::Type& ut = T(Under(t));
+    switch (ut.kind) {
+      case TypeKind::kBasic:
+        if (ut.basic == BasicKind::kBool || ut.basic == BasicKind::kUntypedBool) return Val::Bool(false);
+        if (types::IsString(u_, t)) return Val::Str("");
+        if (IsIntType(t)) return Val::Int(0);
+        if (ut.basic == BasicKind::kUnsafePointer) return Val::Nil();
+        return Val::Unknown();
+      case TypeKind::kPointer: case TypeKind::kSlice: case TypeKind::kMap:
+      case TypeKind::kChan: case TypeKind::kSignature: case TypeKind::kInterface:
+        return Val::Nil();
+      case TypeKind::kStruct: {
+        Val v;
+        v.k = Val::K::kAgg;
+        for (ObjId f : ut.fields) v.elems.push_back(ZeroOf(u_.Obj(f).type, depth + 1));
+        return v;
+      }
+      case TypeKind::kArray: {
+        if (ut.len < 0 || ut.len > 256) return Val::Unknown();
+        Val v;
+        v.k = Val::K::kAgg;
+        Val z = ZeroOf(ut.elem, depth + 1);
+        v.elems.assign(static_cast<size_t>(ut.len), z);
+        return v;
+      }
+      default:
+        return Val::Unknown();
+    }
+  }
+  // The type at `path` below an object of type `t`; none if it cannot be told.
+  TypeId ElemTypeAt(TypeId t, const std::vector<int64_t>& path) {
+    for (int64_t i : path) {
+      if (!t.has_value()) return TypeId();
+      const types::Type& ut = T(Under(t));
+      if (ut.kind == TypeKind::kStruct) {
+        if (i < 0 || static_cast<size_t>(i) >= ut.fields.size()) return TypeId();
+        t = u_.Obj(ut.fields[static_cast<size_t>(i)]).type;
+      } else if (ut.kind == TypeKind::kArray) {
+        t = ut.elem;
+      } else {
+        return TypeId();
+      }
+    }
+    return t;
+  }
+  // Unknown aggregates along the way become aggregates of unknowns (so a field can be set).
+  Val* Mut(int obj, const std::vector<int64_t>& path) {
+    Object& o = mem_[static_cast<size_t>(obj)];
+    Val* cur = &o.v;
+    TypeId t = o.type;
+    for (int64_t i : path) {
+      if (cur->k != Val::K::kAgg) {
+        if (!t.has_value()) return nullptr;
+        const types::Type& ut = T(Under(t));
+        size_t n = ut.kind == TypeKind::kStruct ? ut.fields.size()
+                   : ut.kind == TypeKind::kArray && ut.len >= 0 && ut.len <= 4096
+                       ? static_cast<size_t>(ut.len)
+                       : 0;
+        if (n == 0) return nullptr;
+        bool persist = cur->persist || o.persistent;
+        *cur = Val();
+        cur->k = Val::K::kAgg;
+        cur->elems.assign(n, Val::Unknown(persist));
+      }
+      if (i < 0 || static_cast<size_t>(i) >= cur->elems.size()) return nullptr;
+      cur = &cur->elems[static_cast<size_t>(i)];
+      t = ElemTypeAt(t, {i});
+    }
+    return cur;
+  }
+  Val Load(int obj, const std::vector<int64_t>& path) {
+    const Object& o = mem_[static_cast<size_t>(obj)];
+    const Val* cur = &o.v;
+    for (int64_t i : path) {
+      if (cur->k != Val::K::kAgg || i < 0 || static_cast<size_t>(i) >= cur->elems.size()) {
+        return Val::Unknown(o.persistent || cur->persist);
+      }
+      cur = &cur->elems[static_cast<size_t>(i)];
+    }
+    Val v = *cur;
+    if (o.persistent) v.persist = true;
+    return v;
+  }
+  void Store(int obj, const std::vector<int64_t>& path, Val v) {
+    Val* p = Mut(obj, path);
+    if (p == nullptr) {
+      ++dropped_stores_;
+      return;
+    }
+    bool persist = mem_[static_cast<size_t>(obj)].persistent;
+    *p = std::move(v);
+    if (persist) p->persist = true;
+  }
+
+  // ---- variables
+  int VarObject(VarId v) {
+    auto it = F().vars.find(v.index());
+    if (it != F().vars.end()) return it->second;
+    const ir::Var& var = V(v);
+    if (var.cls == ir::Class::kExtern) return GlobalObject(var);
+    int o = NewObject(var.type, ZeroOf(var.type));
+    F().vars[v.index()] = o;
+    return o;
+  }
+  int GlobalObject(const ir::Var& var) {
+    uint32_t key = var.obj.has_value() ? var.obj.index() : 0xFFFFFFFF;
+    auto it = globals_.find(key);
+    if (it != globals_.end() && key != 0xFFFFFFFF) return it->second;
+    int o = NewObject(var.type, Val::Unknown(true));
+    mem_[static_cast<size_t>(o)].persistent = true;
+    globals_[key] = o;
+    if (var.obj.has_value()) mem_[static_cast<size_t>(o)].v = InitialValue(var);
+    return o;
+  }
+  // A package-level variable's value before the benchmark runs: its initializer when the
+  // package never assigns it elsewhere, else unknown.
+  Val InitialValue(const ir::Var& var) {
+    Val unknown = Val::Unknown(true);
+    const types::Object& o = u_.Obj(var.obj);
+    if (!o.pkg.has_value()) return unknown;
+    const Code* c = CodeOf(o.pkg);
+    if (c == nullptr) return unknown;
+    const ir::Program& p = *c->prog;
+    auto target = [&](NodeId lhs) {
+      if (!lhs.has_value()) return false;
+      const ir::Node& l = p[lhs];
+      return l.op == Op::kName && l.var.has_value() && p.vars.Get(l.var).obj == var.obj;
+    };
+    NodeId init;
+    bool single = false;
+    for (uint32_t i = 0; i < p.init_source.count; ++i) {
+      NodeId s = p.At(p.init_source, i);
+      const ir::Node& n = p[s];
+      if (n.op == Op::kAs && target(n.x)) {
+        init = n.y;
+        single = true;
+      } else if (n.op != Op::kAs) {
+        for (uint32_t k = 0; k < n.list.count; ++k) {
+          if (target(p.At(n.list, k))) return unknown;  // multi-value initializers
+        }
+      }
+    }
+    // Assigned anywhere else in its package (an init func, any function): unknown.
+    if (AssignedOutsideInit(c, var.obj)) return unknown;
+    if (!single) return ZeroOf(var.type);
+    if (!init.has_value()) return ZeroOf(var.type);
+    // Evaluate in a frame of the variable's package, not measured.
+    frames_.push_back(Frame{c, FuncId(), {}, {}, {}, {}});
+    bool m = measuring_;
+    measuring_ = false;
+    Val v;
+    try {
+      v = Eval(init);
+    } catch (const Unknowable&) {
+      v = unknown;
+    }
+    measuring_ = m;
+    frames_.pop_back();
+    v.persist = true;
+    return v;
+  }
+  bool AssignedOutsideInit(const Code* c, ObjId obj) {
+    auto& set = assigned_globals_[c];
+    if (set.empty()) {
+      set.insert(0xFFFFFFFF);
+      const ir::Program& p = *c->prog;
+      for (uint32_t i = 0; i < p.nodes.size(); ++i) {
+        const ir::Node& n = p[NodeId(i)];
+        auto note = [&](NodeId lhs) {
+          if (!lhs.has_value()) return;
+          const ir::Node& l = p[lhs];
+          if (l.op == Op::kName && l.var.has_value()) {
+            const ir::Var& v = p.vars.Get(l.var);
+            if (v.cls == ir::Class::kExtern && v.obj.has_value()) set.insert(v.obj.index());
+          }
+          if (l.op == Op::kAddr && l.x.has_value() && p[l.x].op == Op::kName && p[l.x].var.has_value()) {
+            const ir::Var& v = p.vars.Get(p[l.x].var);
+            if (v.cls == ir::Class::kExtern && v.obj.has_value()) set.insert(v.obj.index());
+          }
+        };
+        switch (n.op) {
+          case Op::kAs: case Op::kAsOp: note(n.x); break;
+          case Op::kAs2: case Op::kAs2Func: case Op::kAs2DotType: case Op::kAs2MapR:
+          case Op::kAs2Recv: case Op::kRange:
+            for (uint32_t k = 0; k < n.list.count; ++k) note(p.At(n.list, k));
+            break;
+          case Op::kAddr: note(NodeId(i)); break;  // &global: may be written through
+          default: break;
+        }
+      }
+      // The initializers themselves are in the package init: remove what only they assign.
+      for (uint32_t k = 0; k < p.init_source.count; ++k) {
+        const ir::Node& s = p[p.At(p.init_source, k)];
+        if (s.op == Op::kAs && s.x.has_value() && p[s.x].op == Op::kName && p[s.x].var.has_value()) {
+          const ir::Var& v = p.vars.Get(p[s.x].var);
+          if (v.obj.has_value() && init_assign_counted_[c].insert(v.obj.index()).second) {
+            // counted once by the scan above through this very statement
+            init_only_[c].insert(v.obj.index());
+          }
+        }
+      }
+    }
+    if (!set.count(obj.index())) return false;
+    // The scan saw the initializer's own assignment; anything else makes it unknown.
+    if (!init_only_[c].count(obj.index())) return true;
+    return CountAssignments(c, obj) > 1;
+  }
+  int CountAssignments(const Code* c, ObjId obj) {
+    const ir::Program& p = *c->prog;
+    int count = 0;
+    for (uint32_t i = 0; i < p.nodes.size(); ++i) {
+      const ir::Node& n = p[NodeId(i)];
+      auto is = [&](NodeId lhs) {
+        if (!lhs.has_value()) return false;
+        const ir::Node& l = p[lhs];
+        NodeId name = l.op == Op::kAddr ? l.x : lhs;
+        if (!name.has_value() || p[name].op != Op::kName || !p[name].var.has_value()) return false;
+        return p.vars.Get(p[name].var).obj == obj;
+      };
+      if ((n.op == Op::kAs || n.op == Op::kAsOp) && is(n.x)) ++count;
+      if (n.op == Op::kAddr && is(NodeId(i))) count += 2;
+      if (n.op == Op::kAs2 || n.op == Op::kAs2Func || n.op == Op::kAs2DotType ||
+          n.op == Op::kAs2MapR || n.op == Op::kAs2Recv || n.op == Op::kRange) {
+        for (uint32_t k = 0; k < n.list.count; ++k) count += is(p.At(n.list, k)) ? 2 : 0;
+      }
+    }
+    return count;
+  }
+
+  // ---- allocations
+  bool Heap(NodeId n) { return F().code->esc->heap_nodes.Get(n) == 1; }
+  void Alloc(NodeId n, const std::string& what, uint64_t size, bool noscan) {
+    if (!measuring_) return;
+    MallocClass m = Classify(size, noscan);
+    if (m.zero_size) return;
+    const ir::Node& node = N(n);
+    Allocation a;
+    a.pos = node.pos;
+    a.src_pos = node.src_pos.known() ? node.src_pos : node.pos;
+    a.func = F().fn.has_value() ? FuncName(F().code, F().fn) : std::string("init");
+    a.what = what;
+    a.m = m;
+    allocs_.push_back(std::move(a));
+  }
+  void AllocVar(VarId v, NodeId at) {
+    if (F().code->esc->heap_vars.Get(v) != 1) return;
+    const ir::Var& var = V(v);
+    uint64_t size = static_cast<uint64_t>(types::SizeOf(u_, var.type));
+    Alloc(at, "moved to heap: " + var.name, size, !types::HasPointers(u_, var.type));
+  }
+  // Layout of a closure's struct {F uintptr; captured...}: its size and whether it has pointers.
+  std::pair<uint64_t, bool> ClosureLayout(const Code* c, FuncId f) {
+    const ir::Func& fn = c->prog->funcs.Get(f);
+    int64_t off = 8;
+    int64_t align = 8;
+    bool ptrs = false;
+    for (VarId cv : fn.closure_vars) {
+      const ir::Var& v = c->prog->vars.Get(cv);
+      bool byval = c->esc->byval.Get(cv) == 1;
+      int64_t sz = byval ? types::SizeOf(u_, v.type) : 8;
+      int64_t al = byval ? types::AlignOf(u_, v.type) : 8;
+      if (al > 0) off = (off + al - 1) / al * al;
+      off += sz;
+      align = std::max(align, al);
+      ptrs = ptrs || !byval || types::HasPointers(u_, v.type);
+    }
+    off = (off + align - 1) / align * align;
+    return {static_cast<uint64_t>(off), ptrs};
+  }
+
+  // ---- expressions
+  bool Truth(const Val& v, bool* out) {
+    if (v.k != Val::K::kBool) return false;
+    *out = v.i != 0;
+    return true;
+  }
+  Val Eval(NodeId n);
+  std::vector<Val> EvalMulti(NodeId n);
+  bool LValue(NodeId n, int* obj, std::vector<int64_t>* path);
+  void Assign(NodeId lhs, Val v);
+  Val Call(NodeId call);
+  std::vector<Val> CallValues(NodeId call);
+  std::vector<Val> Invoke(const Code* c, FuncId f, std::vector<Val> args,
+                          const std::vector<int>& captures, NodeId site);
+  std::optional<std::vector<Val>> Modelled(ObjId callee, const std::vector<Val>& args,
+                                           NodeId site);
+  Val Binary(const ir::Node& n, const Val& a, const Val& b);
+  Val Convert(NodeId n, Val v);
+  Val ConvIface(NodeId n);
+  Val Append(NodeId n);
+  Val MakeSlice(NodeId n);
+  Val StringOp(NodeId n);
+  Val Literal(NodeId n);
+
+  // ---- statements
+  Flow Exec(NodeId n);
+  Flow ExecList(IdSpan<NodeId> list);
+  Flow ExecFor(NodeId n);
+  Flow ExecRange(NodeId n);
+  Flow ExecSwitch(NodeId n);
+  Flow ExecIf(NodeId n);
+  // Runs each branch from the current state and merges the outcomes (see Pending).
+  Flow Fork(const std::vector<std::function<Flow()>>& branches, Pos pos);
+  void MergePending(const Flow& target);
+  bool MayAllocate(const Code* c, NodeId n, int depth = 0);
+  bool FuncMayAllocate(const Code* c, FuncId f, int depth);
+  void Havoc(NodeId n);
+  Flow MeasuredLoop(NodeId loop);
+
+  const types::Universe& u_;
+  const CodeProvider& deps_;
+  std::unique_ptr<Code> main_;
+  std::unordered_map<uint32_t, std::unique_ptr<Code>> codes_;
+  std::unordered_map<const Code*, std::vector<walk::DataWord>> words_;
+  std::unordered_map<const Code*, std::unordered_map<uint32_t, FuncId>> by_obj_;
+  std::unordered_map<const Code*, std::unordered_set<uint32_t>> assigned_globals_;
+  std::unordered_map<const Code*, std::unordered_set<uint32_t>> init_assign_counted_;
+  std::unordered_map<const Code*, std::unordered_set<uint32_t>> init_only_;
+  std::unordered_map<const Code*, std::unordered_map<uint32_t, bool>> may_alloc_;
+  std::unordered_map<uint32_t, int> globals_;
+  std::vector<Object> mem_;
+  std::vector<Frame> frames_;
+  std::vector<Allocation> allocs_;
+  std::vector<Val> returned_;  // results of the last return
+  std::vector<std::string> notes_;
+  std::set<std::string> note_set_;
+  int dropped_stores_ = 0;
+  bool measuring_ = false;
+  NodeId measured_loop_;
+  long steps_ = 0;
+  static constexpr long kMaxSteps = 3'000'000;
+
+  void Note(const std::string& s) {
+    if (note_set_.insert(s).second) notes_.push_back(s);
+  }
+};
+
+// ---- expressions -------------------------------------------------------------------------
+
+Val Interp::Literal(NodeId n) {
+  const ir::Node& node = N(n);
+  if (!node.value.has_value()) return Val::Unknown();
+  const types::Constant& c = u_.constants.Get(node.value);
+  switch (c.kind) {
+    case types::Constant::Kind::kBool: return Val::Bool(c.b);
+    case types::Constant::Kind::kString: return Val::Str(c.s);
+    case types::Constant::Kind::kInt: {
+      mpz_class z = c.re.get_num();
+      if (z.fits_slong_p()) return Val::Int(Wrap(z.get_si(), node.type));
+      if (z >= 0 && z.fits_ulong_p()) return Val::Int(static_cast<int64_t>(z.get_ui()));
+      return Val::Unknown();
+    }
+    default:
+      return Val::Unknown();
+  }
+}
+
+Val Interp::Binary(const ir::Node& n, const Val& a, const Val& b) {
+  using syntax::Token;
+  TypeId ot = n.x.has_value() ? N(n.x).type : TypeId();
+  bool uns = IsUnsigned(ot);
+  auto cmp = [&](int c) -> Val {
+    switch (n.tok) {
+      case Token::kEql: return Val::Bool(c == 0);
+      case Token::kNeq: return Val::Bool(c != 0);
+      case Token::kLss: return Val::Bool(c < 0);
+      case Token::kLeq: return Val::Bool(c <= 0);
+      case Token::kGtr: return Val::Bool(c > 0);
+      case Token::kGeq: return Val::Bool(c >= 0);
+      default: return Val::Unknown();
+    }
+  };
+  bool is_cmp = n.tok == Token::kEql || n.tok == Token::kNeq || n.tok == Token::kLss ||
+                n.tok == Token::kLeq || n.tok == Token::kGtr || n.tok == Token::kGeq;
+  if (is_cmp) {
+    // Equality of references: nil against nil or a known object.
+    bool eq_op = n.tok == Token::kEql || n.tok == Token::kNeq;
+    if (eq_op && (a.k == Val::K::kNil || b.k == Val::K::kNil)) {
+      const Val& o = a.k == Val::K::kNil ? b : a;
+      if (o.k == Val::K::kNil) return cmp(0);
+      if (o.k == Val::K::kPtr || o.k == Val::K::kIface || o.k == Val::K::kFunc ||
+          (o.k == Val::K::kSlice && o.obj >= 0)) {
+        return cmp(1);
+      }
+      return Val::Unknown();
+    }
+    if (a.k == Val::K::kInt && b.k == Val::K::kInt) {
+      if (uns) {
+        uint64_t x = static_cast<uint64_t>(a.i), y = static_cast<uint64_t>(b.i);
+        return cmp(x < y ? -1 : x > y ? 1 : 0);
+      }
+      return cmp(a.i < b.i ? -1 : a.i > b.i ? 1 : 0);
+    }
+    if (a.k == Val::K::kBool && b.k == Val::K::kBool && eq_op) return cmp(a.i == b.i ? 0 : 1);
+    if (a.k == Val::K::kStr && b.k == Val::K::kStr) {
+      int c = a.s.compare(b.s);
+      return cmp(c < 0 ? -1 : c > 0 ? 1 : 0);
+    }
+    if (eq_op && a.k == Val::K::kPtr && b.k == Val::K::kPtr) {
+      return cmp(a.obj == b.obj && a.path == b.path ? 0 : 1);
+    }
+    if (eq_op && a.k == Val::K::kIface && b.k == Val::K::kIface && a.type != b.type &&
+        a.type.has_value() && b.type.has_value() && !types::Identical(u_, a.type, b.type)) {
+      return cmp(1);
+    }
+    return Val::Unknown();
+  }
+  if (a.k != Val::K::kInt || b.k != Val::K::kInt) return Val::Unknown();
+  int64_t x = a.i, y = b.i;
+  uint64_t ux = static_cast<uint64_t>(x), uy = static_cast<uint64_t>(y);
+  int64_t r = 0;
+  switch (n.tok) {
+    case Token::kAdd: r = static_cast<int64_t>(ux + uy); break;
+    case Token::kSub: r = static_cast<int64_t>(ux - uy); break;
+    case Token::kMul: r = static_cast<int64_t>(ux * uy); break;
+    case Token::kDiv:
+      if (y == 0) return Val::Unknown();
+      r = uns ? static_cast<int64_t>(ux / uy) : (y == -1 ? static_cast<int64_t>(0 - ux) : x / y);
+      break;
+    case Token::kRem:
+      if (y == 0) return Val::Unknown();
+      r = uns ? static_cast<int64_t>(ux % uy) : (y == -1 ? 0 : x % y);
+      break;
+    case Token::kAnd: r = x & y; break;
+    case Token::kOr: r = x | y; break;
+    case Token::kXor: r = x ^ y; break;
+    case Token::kAndNot: r = x & ~y; break;
+    case Token::kShl:
+      if (uy >= 64) r = 0; else r = static_cast<int64_t>(ux << uy);
+      break;
+    case Token::kShr:
+      if (uns) r = uy >= 64 ? 0 : static_cast<int64_t>(ux >> uy);
+      else r = uy >= 64 ? (x < 0 ? -1 : 0) : (x >> uy);
+      break;
+    default: return Val::Unknown();
+  }
+  return Val::Int(Wrap(r, n.type));
+}
+
+Val Interp::Convert(NodeId n, Val v) {
+  const ir::Node& node = N(n);
+  if (v.k == Val::K::kInt && IsIntType(node.type)) return Val::Int(Wrap(v.i, node.type));
+  if (node.op == Op::kConvNop) {
+    // unsafe.Pointer reinterpretations keep nothing escapist can follow.
+    TypeId from = node.x.has_value() ? N(node.x).type : TypeId();
+    auto is_unsafe = [&](TypeId t) {
+      return KindOf(t) == TypeKind::kBasic && T(Under(t)).basic == BasicKind::kUnsafePointer;
+    };
+    if (is_unsafe(from) || is_unsafe(node.type)) {
+      if (v.k == Val::K::kNil) return v;
+      return Val::Unknown(v.persist);
+    }
+    return v;
+  }
+  return Val::Unknown(v.persist);
+}
+
+Val Interp::ConvIface(NodeId n) {
+  const ir::Node& node = N(n);
+  Val x = Eval(node.x);
+  TypeId src = N(node.x).type;
+  if (types::IsInterface(u_, src)) return x;  // interface to interface: no allocation
+  Val r;
+  r.k = Val::K::kIface;
+  r.type = src;
+  r.elems.push_back(x);
+  const walk::DataWord* w = walk::FindDataWord(Words(F().code), n);
+  if (w == nullptr || w->kind != walk::DataWord::Kind::kRuntime) return r;
+  const std::string& rt = w->routine;
+  auto need_int = [&](int bytes) {
+    if (x.k != Val::K::kInt) {
+      throw Unknowable{"the value converted to interface here is not known statically (runtime." +
+                           rt + " allocates only for values >= 256)",
+                       node.pos};
+    }
+    uint64_t v = static_cast<uint64_t>(x.i);
+    if (bytes < 8) v &= (uint64_t{1} << (bytes * 8)) - 1;
+    if (v >= 256) Alloc(n, "runtime." + rt, static_cast<uint64_t>(bytes), true);
+  };
+  if (rt == "convT16") {
+    need_int(2);
+  } else if (rt == "convT32") {
+    // float32 values go through convT32 too: their bits are not tracked.
+    if (!IsIntType(src)) {
+      throw Unknowable{"a float32-sized value is converted to interface here; escapist does "
+                       "not track float bits (runtime.convT32 allocates unless they are < 256)",
+                       node.pos};
+    }
+    need_int(4);
+  } else if (rt == "convT64") {
+    if (!IsIntType(src)) {
+      throw Unknowable{"a float64-sized value is converted to interface here; escapist does "
+                       "not track float bits (runtime.convT64 allocates unless they are < 256)",
+                       node.pos};
+    }
+    need_int(8);
+  } else if (rt == "convTstring") {
+    if (x.k != Val::K::kStr) {
+      throw Unknowable{"the string converted to interface here is not known statically "
+                       "(runtime.convTstring allocates 16 B unless it is empty)",
+                       node.pos};
+    }
+    if (!x.s.empty()) Alloc(n, "runtime.convTstring", 16, false);
+  } else if (rt == "convTslice") {
+    if (x.k == Val::K::kNil) return r;
+    if (x.k != Val::K::kSlice || x.obj < 0) {
+      throw Unknowable{"whether the slice converted to interface here is nil is not known "
+                       "(runtime.convTslice allocates 24 B unless it is)",
+                       node.pos};
+    }
+    Alloc(n, "runtime.convTslice", 24, false);
+  } else {
+    uint64_t size = static_cast<uint64_t>(types::SizeOf(u_, src));
+    Alloc(n, "runtime." + rt, size, rt == "convTnoptr");
+  }
+  return r;
+}
+
+Val Interp::MakeSlice(NodeId n) {
+  const ir::Node& node = N(n);
+  Val len = node.x.has_value() ? Eval(node.x) : Val::Int(0);
+  Val cap = node.y.has_value() ? Eval(node.y) : len;
+  TypeId st = node.type;
+  TypeId et = T(Under(st)).elem;
+  int64_t esize = types::SizeOf(u_, et);
+  bool noscan = !types::HasPointers(u_, et);
+  bool const_cap = (node.y.has_value() ? N(node.y) : N(node.x)).op == Op::kLiteral;
+  if (cap.k != Val::K::kInt || len.k != Val::K::kInt) {
+    if (Heap(n) || !const_cap) {
+      throw Unknowable{"the length or capacity of this make is not known statically", node.pos};
+    }
+  }
+  Val s;
+  s.k = Val::K::kSlice;
+  s.len = len.k == Val::K::kInt ? len.i : -1;
+  s.cap = cap.k == Val::K::kInt ? cap.i : -1;
+  TypeId at = s.cap >= 0 ? const_cast<types::Universe&>(u_).NewArray(et, s.cap) : TypeId();
+  s.obj = NewObject(at, s.cap >= 0 && s.cap <= 4096 ? ZeroOf(at) : Val::Unknown());
+  if (Heap(n)) {
+    Alloc(n, "make", static_cast<uint64_t>(esize * s.cap), noscan);
+  } else if (!const_cap) {
+    // walkMakeSlice's tryStack: a 32-byte stack buffer when cap*size fits
+    // (base.Debug.VariableMakeThreshold), else runtime.makeslice.
+    int64_t k = esize > 0 ? 32 / esize : 0;
+    if (k == 0 || s.cap > k) Alloc(n, "make (larger than its 32-byte stack buffer)",
+                                   static_cast<uint64_t>(esize * s.cap), noscan);
+  }
+  return s;
+}
+
+Val Interp::Append(NodeId n) {
+  const ir::Node& node = N(n);
+  if (node.list.count == 0) return Val::Unknown();
+  Val s = Eval(P().At(node.list, 0));
+  std::vector<Val> extra;
+  int64_t add = 0;
+  if (node.has_dots) {
+    Val t = Eval(P().At(node.list, 1));
+    if (t.k == Val::K::kSlice && t.len >= 0) add = t.len;
+    else if (t.k == Val::K::kStr) add = static_cast<int64_t>(t.s.size());
+    else if (t.k == Val::K::kNil) add = 0;
+    else add = -1;
+  } else {
+    for (uint32_t i = 1; i < node.list.count; ++i) extra.push_back(Eval(P().At(node.list, i)));
+    add = static_cast<int64_t>(extra.size());
+  }
+  TypeId et = T(Under(node.type)).elem;
+  int64_t esize = types::SizeOf(u_, et);
+  bool noscan = !types::HasPointers(u_, et);
+  if (s.k == Val::K::kNil) {
+    s = Val();
+    s.k = Val::K::kSlice;
+    s.len = 0;
+    s.cap = 0;
+  }
+  bool known = s.k == Val::K::kSlice && s.len >= 0 && s.cap >= 0 && add >= 0;
+  if (!known) {
+    if (s.persist) {
+      Note("appends to slices held across iterations are amortized: growth stops once the "
+           "capacity suffices (assumes the slice is truncated, not grown without bound)");
+      Val r = Val::Unknown(true);
+      return r;
+    }
+    throw Unknowable{"the length or capacity of the slice appended to here is not known", node.pos};
+  }
+  int64_t newlen = s.len + add;
+  if (newlen <= s.cap) {
+    Val r = s;
+    r.len = newlen;
+    if (r.obj >= 0) {
+      for (size_t i = 0; i < extra.size(); ++i) {
+        std::vector<int64_t> p = r.path;
+        p.push_back(r.off + s.len + static_cast<int64_t>(i));
+        Store(r.obj, p, extra[i]);
+      }
+    }
+    return r;
+  }
+  // Go 1.25+: a non-escaping append whose slice is empty first uses a 32-byte stack buffer
+  // (ssagen getBackingStoreInfoForAppend), once per function invocation.
+  if (!Heap(n) && esize > 0 && esize <= 32 && s.len == 0 && !node.has_dots &&
+      newlen <= 32 / esize && !F().used_bufs.count(n.index())) {
+    F().used_bufs.insert(n.index());
+    Val r;
+    r.k = Val::K::kSlice;
+    r.len = newlen;
+    r.cap = 32 / esize;
+    TypeId at = const_cast<types::Universe&>(u_).NewArray(et, r.cap);
+    r.obj = NewObject(at, ZeroOf(at));
+    for (size_t i = 0; i < extra.size(); ++i) Store(r.obj, {static_cast<int64_t>(i)}, extra[i]);
+    return r;
+  }
+  uint64_t newcap = GrowCap(static_cast<uint64_t>(s.cap), static_cast<uint64_t>(newlen),
+                            static_cast<uint64_t>(esize), noscan);
+  Alloc(n, "growslice", newcap * static_cast<uint64_t>(esize), noscan);
+  Val r;
+  r.k = Val::K::kSlice;
+  r.len = newlen;
+  r.cap = static_cast<int64_t>(newcap);
+  TypeId at = const_cast<types::Universe&>(u_).NewArray(et, r.cap);
+  r.obj = NewObject(at, r.cap <= 4096 ? ZeroOf(at) : Val::Unknown());
+  if (s.obj >= 0) {
+    for (int64_t i = 0; i < s.len && i < 4096; ++i) {
+      std::vector<int64_t> p = s.path;
+      p.push_back(s.off + i);
+      Store(r.obj, {i}, Load(s.obj, p));
+    }
+  }
+  for (size_t i = 0; i < extra.size(); ++i) {
+    Store(r.obj, {s.len + static_cast<int64_t>(i)}, extra[i]);
+  }
+  return r;
+}
+
+Val Interp::StringOp(NodeId n) {
+  const ir::Node& node = N(n);
+  bool heap = Heap(n);
+  switch (node.op) {
+    case Op::kAddStr: {
+      std::string out;
+      bool all = true;
+      int nonempty = 0;
+      for (uint32_t i = 0; i < node.list.count; ++i) {
+        Val v = Eval(P().At(node.list, i));
+        if (v.k != Val::K::kStr) {
+          all = false;
+          continue;
+        }
+        if (!v.s.empty()) ++nonempty;
+        out += v.s;
+      }
+      if (!all) {
+        throw Unknowable{"the operands of this string concatenation are not known statically",
+                         node.pos};
+      }
+      // runtime.concatstrings: no allocation for one non-empty operand (not on the stack);
+      // a 32-byte stack buffer when the result does not escape.
+      if (nonempty >= 2 && (heap || out.size() > 32)) {
+        Alloc(n, "runtime.concatstrings", out.size(), true);
+      }
+      return Val::Str(out);
+    }
+    case Op::kStr2Bytes: {
+      Val v = Eval(node.x);
+      if (F().code->esc->zero_copy.Get(n) == 1) return Val::Unknown();
+      if (v.k != Val::K::kStr) {
+        throw Unknowable{"the string converted to []byte here is not known statically", node.pos};
+      }
+      uint64_t l = v.s.size();
+      if (l > 0 && (heap || l > 32)) {
+        Alloc(n, "runtime.stringtoslicebyte", RoundUpSize(l, true), true);
+      }
+      Val s;
+      s.k = Val::K::kSlice;
+      s.len = static_cast<int64_t>(l);
+      s.cap = s.len;
+      s.obj = -1;
+      return s;
+    }
+    case Op::kBytes2Str: {
+      Val v = Eval(node.x);
+      if (v.k == Val::K::kNil) return Val::Str("");
+      if (v.k != Val::K::kSlice || v.len < 0) {
+        throw Unknowable{"the length of the []byte converted to string here is not known", node.pos};
+      }
+      if (v.len > 1 && (heap || v.len > 32)) {
+        Alloc(n, "runtime.slicebytetostring", static_cast<uint64_t>(v.len), true);
+      }
+      return Val::Unknown();
+    }
+    case Op::kRuneStr: {
+      Eval(node.x);
+      if (heap) Alloc(n, "runtime.intstring", 4, true);
+      return Val::Unknown();
+    }
+    default:
+      throw Unknowable{"rune/string conversions are not modelled", node.pos};
+  }
+}
+
+bool Interp::LValue(NodeId n, int* obj, std::vector<int64_t>* path) {
+  const ir::Node& node = N(n);
+  switch (node.op) {
+    case Op::kName:
+      if (!node.var.has_value()) return false;
+      *obj = VarObject(node.var);
+      path->clear();
+      return true;
+    case Op::kDot:
+      if (!LValue(node.x, obj, path)) return false;
+      path->push_back(node.index);
+      return true;
+    case Op::kDotPtr: case Op::kDeref: {
+      Val p = Eval(node.x);
+      if (p.k != Val::K::kPtr) return false;
+      *obj = p.obj;
+      *path = p.path;
+      if (node.op == Op::kDotPtr) path->push_back(node.index);
+      return true;
+    }
+    case Op::kIndex: {
+      TypeId xt = N(node.x).type;
+      TypeKind k = KindOf(xt);
+      Val i = Eval(node.y);
+      if (k == TypeKind::kArray) {
+        if (!LValue(node.x, obj, path) || i.k != Val::K::kInt) return false;
+        path->push_back(i.i);
+        return true;
+      }
+      if (k == TypeKind::kPointer) {  // p[i] on *array
+        Val p = Eval(node.x);
+        if (p.k != Val::K::kPtr || i.k != Val::K::kInt) return false;
+        *obj = p.obj;
+        *path = p.path;
+        path->push_back(i.i);
+        return true;
+      }
+      if (k == TypeKind::kSlice) {
+        Val s = Eval(node.x);
+        if (s.k != Val::K::kSlice || s.obj < 0 || i.k != Val::K::kInt) return false;
+        *obj = s.obj;
+        *path = s.path;
+        path->push_back(s.off + i.i);
+        return true;
+      }
+      return false;
+    }
+    default:
+      return false;
+  }
+}
+
+void Interp::Assign(NodeId lhs, Val v) {
+  if (!lhs.has_value()) return;
+  const ir::Node& l = N(lhs);
+  if (l.op == Op::kName && !l.var.has_value()) return;  // blank
+  if (l.op == Op::kIndexMap) {
+    Eval(l.x);
+    Eval(l.y);
+    throw Unknowable{"map assignments are not modelled (a map may grow)", l.pos};
+  }
+  int obj;
+  std::vector<int64_t> path;
+  if (!LValue(lhs, &obj, &path)) {
+    ++dropped_stores_;
+    return;
+  }
+  Store(obj, path, std::move(v));
+}
+
+Val Interp::Eval(NodeId n) {
+  if (!n.has_value()) return Val::Unknown();
+  Step(N(n).pos);
+  const ir::Node& node = N(n);
+  for (uint32_t i = 0; i < node.init.count; ++i) {
+    Flow f = Exec(P().At(node.init, i));
+    if (f.k != Flow::K::kNormal) Fail("control flow inside an expression's initialization", n);
+  }
+  switch (node.op) {
+    case Op::kName: {
+      if (!node.var.has_value()) {
+        if (node.obj.has_value() && u_.Obj(node.obj).kind == types::ObjKind::kFunc) {
+          Val f;
+          f.k = Val::K::kFunc;
+          auto fo = FuncOf(node.obj);
+          if (fo) {
+            f.code = fo->first;
+            f.fn = fo->second;
+          }
+          f.type = TypeId();
+          f.i = node.obj.index();
+          return f;
+        }
+        return Val::Unknown();
+      }
+      int o = VarObject(node.var);
+      return Load(o, {});
+    }
+    case Op::kLiteral: return Literal(n);
+    case Op::kNil: return Val::Nil();
+    case Op::kType: case Op::kMethExpr: return Val::Unknown();
+    case Op::kUnary: {
+      Val x = Eval(node.x);
+      using syntax::Token;
+      if (node.tok == Token::kNot && x.k == Val::K::kBool) return Val::Bool(!x.i);
+      if (x.k != Val::K::kInt) return Val::Unknown();
+      if (node.tok == Token::kSub) return Val::Int(Wrap(static_cast<int64_t>(0 - static_cast<uint64_t>(x.i)), node.type));
+      if (node.tok == Token::kAdd) return x;
+      if (node.tok == Token::kXor) return Val::Int(Wrap(~x.i, node.type));
+      return Val::Unknown();
+    }
+    case Op::kBinary: {
+      Val a = Eval(node.x);
+      Val b = Eval(node.y);
+      return Binary(node, a, b);
+    }
+    case Op::kAndAnd: case Op::kOrOr: {
+      bool and_op = node.op == Op::kAndAnd;
+      Val a = Eval(node.x);
+      bool t;
+      if (Truth(a, &t)) {
+        if (t != and_op) return Val::Bool(t);
+        return Eval(node.y);
+      }
+      // Unknown left operand: the right one is evaluated on one path only.
+      Val result;
+      Fork({[&]() { return Flow(); },
+            [&]() {
+              Val b = Eval(node.y);
+              bool tb;
+              if (Truth(b, &tb) && tb != and_op) result = Val::Bool(tb);
+              return Flow();
+            }},
+           node.pos);
+      if (result.known()) return result;
+      return Val::Unknown();
+    }
+    case Op::kAddStr: case Op::kStr2Bytes: case Op::kBytes2Str: case Op::kRuneStr:
+    case Op::kRunes2Str: case Op::kStr2Runes:
+      return StringOp(n);
+    case Op::kAddr: {
+      int obj;
+      std::vector<int64_t> path;
+      if (LValue(node.x, &obj, &path)) {
+        Val p;
+        p.k = Val::K::kPtr;
+        p.obj = obj;
+        p.path = path;
+        return p;
+      }
+      if (N(node.x).op == Op::kStructLit || N(node.x).op == Op::kArrayLit) {
+        Val v = Eval(node.x);
+        Val p;
+        p.k = Val::K::kPtr;
+        p.obj = NewObject(N(node.x).type, v);
+        return p;
+      }
+      return Val::Unknown();
+    }
+    case Op::kDeref: case Op::kDot: case Op::kDotPtr: case Op::kIndex: {
+      if (node.op == Op::kDot) {
+        // A field of a value that is not addressable (a call result, a literal).
+        int obj;
+        std::vector<int64_t> path;
+        if (LValue(n, &obj, &path)) return Load(obj, path);
+        Val x = Eval(node.x);
+        if (x.k == Val::K::kAgg && static_cast<size_t>(node.index) < x.elems.size()) {
+          Val r = x.elems[static_cast<size_t>(node.index)];
+          r.persist = r.persist || x.persist;
+          return r;
+        }
+        return Val::Unknown(x.persist);
+      }
+      if (node.op == Op::kIndex) {
+        TypeId xt = N(node.x).type;
+        if (types::IsString(u_, xt)) {
+          Val s = Eval(node.x);
+          Val i = Eval(node.y);
+          if (s.k == Val::K::kStr && i.k == Val::K::kInt && i.i >= 0 &&
+              static_cast<size_t>(i.i) < s.s.size()) {
+            return Val::Int(static_cast<unsigned char>(s.s[static_cast<size_t>(i.i)]));
+          }
+          return Val::Unknown(s.persist);
+        }
+        if (KindOf(xt) == TypeKind::kArray) {
+          int obj;
+          std::vector<int64_t> path;
+          if (LValue(n, &obj, &path)) return Load(obj, path);
+          Val a = Eval(node.x);
+          Val i = Eval(node.y);
+          if (a.k == Val::K::kAgg && i.k == Val::K::kInt && i.i >= 0 &&
+              static_cast<size_t>(i.i) < a.elems.size()) {
+            return a.elems[static_cast<size_t>(i.i)];
+          }
+          return Val::Unknown(a.persist);
+        }
+      }
+      int obj;
+      std::vector<int64_t> path;
+      if (LValue(n, &obj, &path)) return Load(obj, path);
+      return Val::Unknown(true);
+    }
+    case Op::kIndexMap: {
+      Eval(node.x);
+      Eval(node.y);
+      return Val::Unknown();
+    }
+    case Op::kSlice: case Op::kSlice3: case Op::kSliceArr: case Op::kSlice3Arr: case Op::kSliceStr: {
+      Val x = Eval(node.x);
+      Val lo = node.y.has_value() ? Eval(node.y) : Val::Int(0);
+      Val hi = node.z.has_value() ? Eval(node.z) : Val::Unknown();
+      Val mx = node.w.has_value() ? Eval(node.w) : Val::Unknown();
+      if (node.op == Op::kSliceStr) {
+        if (x.k != Val::K::kStr || lo.k != Val::K::kInt) return Val::Unknown(x.persist);
+        int64_t h = hi.k == Val::K::kInt ? hi.i : static_cast<int64_t>(x.s.size());
+        if (!node.z.has_value()) h = static_cast<int64_t>(x.s.size());
+        if (lo.i < 0 || h < lo.i || static_cast<size_t>(h) > x.s.size()) return Val::Unknown();
+        return Val::Str(x.s.substr(static_cast<size_t>(lo.i), static_cast<size_t>(h - lo.i)));
+      }
+      Val s;
+      s.k = Val::K::kSlice;
+      s.persist = x.persist;
+      if (node.op == Op::kSliceArr || node.op == Op::kSlice3Arr) {
+        TypeId pt = N(node.x).type;
+        TypeId at = KindOf(pt) == TypeKind::kPointer ? T(Under(pt)).elem : pt;
+        int64_t alen = T(Under(at)).len;
+        if (x.k == Val::K::kPtr) {
+          s.obj = x.obj;
+          s.path = x.path;
+        }
+        s.off = 0;
+        s.len = alen;
+        s.cap = alen;
+      } else if (x.k == Val::K::kSlice) {
+        s = x;
+      } else if (x.k == Val::K::kNil) {
+        s.len = 0;
+        s.cap = 0;
+      } else {
+        s.len = -1;
+        s.cap = -1;
+      }
+      if (lo.k != Val::K::kInt) return Val::Unknown(x.persist);
+      int64_t cap = s.cap;
+      int64_t h = node.z.has_value() ? (hi.k == Val::K::kInt ? hi.i : -1) : s.len;
+      int64_t m = node.w.has_value() ? (mx.k == Val::K::kInt ? mx.i : -1) : cap;
+      Val r = s;
+      r.off = s.off + lo.i;
+      r.len = h >= 0 ? h - lo.i : -1;
+      r.cap = m >= 0 ? m - lo.i : -1;
+      return r;
+    }
+    case Op::kDotType: {
+      Val x = Eval(node.x);
+      if (x.k == Val::K::kIface && x.type.has_value()) {
+        if (types::IsInterface(u_, node.type)) {
+          if (types::Implements(u_, x.type, node.type)) return x;
+        } else if (types::Identical(u_, x.type, node.type)) {
+          return x.elems[0];
+        }
+        throw Unknowable{"this type assertion fails (panics) on the value escapist followed",
+                         node.pos};
+      }
+      // From an object escapist does not know (a pool's Get): a fresh value of that type.
+      if (!types::IsInterface(u_, node.type) && KindOf(node.type) == TypeKind::kPointer) {
+        TypeId et = T(Under(node.type)).elem;
+        Val p;
+        p.k = Val::K::kPtr;
+        p.obj = NewObject(et, Val::Unknown(true));
+        mem_[static_cast<size_t>(p.obj)].persistent = x.persist;
+        p.persist = x.persist;
+        return p;
+      }
+      return Val::Unknown(x.persist);
+    }
+    case Op::kConv: case Op::kConvNop: return Convert(n, Eval(node.x));
+    case Op::kConvIface: return ConvIface(n);
+    case Op::kLen: case Op::kCap: {
+      Val x = Eval(node.x);
+      TypeId xt = N(node.x).type;
+      if (KindOf(xt) == TypeKind::kArray) return Val::Int(T(Under(xt)).len);
+      if (KindOf(xt) == TypeKind::kPointer) {
+        TypeId at = T(Under(xt)).elem;
+        if (KindOf(at) == TypeKind::kArray) return Val::Int(T(Under(at)).len);
+      }
+      if (x.k == Val::K::kStr) return Val::Int(static_cast<int64_t>(x.s.size()));
+      if (x.k == Val::K::kNil) return Val::Int(0);
+      if (x.k == Val::K::kSlice) {
+        int64_t v = node.op == Op::kLen ? x.len : x.cap;
+        if (v >= 0) return Val::Int(v);
+      }
+      return Val::Unknown(x.persist);
+    }
+    case Op::kCallFunc: case Op::kCallInter: return Call(n);
+    case Op::kInlCall: {
+      Flow f = ExecList(node.list);
+      if (f.k == Flow::K::kReturn) Fail("return inside an inlined body", n);
+      if (node.list2.count == 0) return Val::Unknown();
+      if (node.list2.count == 1) return Eval(P().At(node.list2, 0));
+      Val agg;
+      agg.k = Val::K::kAgg;
+      for (uint32_t i = 0; i < node.list2.count; ++i) agg.elems.push_back(Eval(P().At(node.list2, i)));
+      return agg;
+    }
+    case Op::kAppend: return Append(n);
+    case Op::kCopy: {
+      Eval(node.x);
+      Eval(node.y);
+      Havoc(node.x);
+      return Val::Unknown();
+    }
+    case Op::kNew: {
+      TypeId et = T(Under(node.type)).elem;
+      if (Heap(n)) {
+        Alloc(n, "new(" + types::TypeString(u_, et, P().pkg) + ")",
+              static_cast<uint64_t>(types::SizeOf(u_, et)), !types::HasPointers(u_, et));
+      }
+      Val p;
+      p.k = Val::K::kPtr;
+      p.obj = NewObject(et, ZeroOf(et));
+      return p;
+    }
+    case Op::kMakeSlice: return MakeSlice(n);
+    case Op::kMakeMap: case Op::kMakeChan:
+      if (node.x.has_value()) Eval(node.x);
+      throw Unknowable{node.op == Op::kMakeMap ? "map allocations are not modelled"
+                                               : "channel allocations are not modelled",
+                       node.pos};
+    case Op::kPanic:
+      Eval(node.x);
+      throw Unknowable{"the code followed panics here", node.pos};
+    case Op::kRecover: return Val::Nil();
+    case Op::kClose: case Op::kDelete: case Op::kClear: case Op::kPrint: case Op::kPrintln:
+      if (node.x.has_value()) Eval(node.x);
+      if (node.y.has_value()) Eval(node.y);
+      for (uint32_t i = 0; i < node.list.count; ++i) Eval(P().At(node.list, i));
+      if (node.op == Op::kClear) Havoc(node.x);
+      return Val::Unknown();
+    case Op::kMin: case Op::kMax: {
+      std::optional<int64_t> best;
+      bool all = true;
+      bool uns = IsUnsigned(node.type);
+      for (uint32_t i = 0; i < node.list.count; ++i) {
+        Val v = Eval(P().At(node.list, i));
+        if (v.k != Val::K::kInt) {
+          all = false;
+          continue;
+        }
+        if (!best) {
+          best = v.i;
+        } else {
+          bool less = uns ? static_cast<uint64_t>(v.i) < static_cast<uint64_t>(*best) : v.i < *best;
+          if ((node.op == Op::kMin) == less) best = v.i;
+        }
+      }
+      if (all && best) return Val::Int(*best);
+      return Val::Unknown();
+    }
+    case Op::kReal: case Op::kImag: case Op::kComplex: case Op::kUnsafeAdd:
+    case Op::kUnsafeSlice: case Op::kUnsafeString: case Op::kUnsafeSliceData:
+    case Op::kUnsafeStringData: case Op::kRecv: case Op::kSlice2Arr: case Op::kSlice2ArrPtr:
+    case Op::kDotType2: {
+      if (node.x.has_value()) Eval(node.x);
+      if (node.y.has_value()) Eval(node.y);
+      if (node.op == Op::kRecv) throw Unknowable{"channel receives are not modelled", node.pos};
+      return Val::Unknown();
+    }
+    case Op::kPtrLit: {
+      Val v = Eval(node.x);
+      TypeId et = N(node.x).type;
+      if (Heap(n)) {
+        Alloc(n, "&" + types::TypeString(u_, et, P().pkg) + "{...}",
+              static_cast<uint64_t>(types::SizeOf(u_, et)), !types::HasPointers(u_, et));
+      }
+      Val p;
+      p.k = Val::K::kPtr;
+      p.obj = NewObject(et, v);
+      return p;
+    }
+    case Op::kStructLit: {
+      Val v = ZeroOf(node.type);
+      if (v.k != Val::K::kAgg) v = Val::Unknown();
+      for (uint32_t i = 0; i < node.list.count; ++i) {
+        const ir::Node& kv = N(P().At(node.list, i));
+        Val e = Eval(kv.x);
+        if (v.k == Val::K::kAgg && static_cast<size_t>(kv.index) < v.elems.size()) {
+          v.elems[static_cast<size_t>(kv.index)] = e;
+        }
+      }
+      return v;
+    }
+    case Op::kArrayLit: case Op::kSliceLit: {
+      TypeId t = node.type;
+      TypeId et = T(Under(t)).elem;
+      std::vector<std::pair<int64_t, Val>> elems;
+      int64_t idx = 0, count = 0;
+      for (uint32_t i = 0; i < node.list.count; ++i) {
+        NodeId e = P().At(node.list, i);
+        if (N(e).op == Op::kKey) {
+          Val k = Eval(N(e).x);
+          if (k.k == Val::K::kInt) idx = k.i;
+          elems.push_back({idx, Eval(N(e).y)});
+        } else {
+          elems.push_back({idx, Eval(e)});
+        }
+        ++idx;
+        count = std::max(count, idx);
+      }
+      int64_t len = node.op == Op::kArrayLit ? T(Under(t)).len : count;
+      TypeId at = const_cast<types::Universe&>(u_).NewArray(et, len);
+      Val arr = len <= 4096 ? ZeroOf(at) : Val::Unknown();
+      if (arr.k == Val::K::kAgg) {
+        for (auto& [k, v] : elems) {
+          if (k >= 0 && static_cast<size_t>(k) < arr.elems.size()) arr.elems[static_cast<size_t>(k)] = v;
+        }
+      }
+      if (node.op == Op::kArrayLit) return arr;
+      if (Heap(n)) {
+        Alloc(n, "[]" + types::TypeString(u_, et, P().pkg) + "{...}",
+              static_cast<uint64_t>(types::SizeOf(u_, et) * len), !types::HasPointers(u_, et));
+      }
+      Val s;
+      s.k = Val::K::kSlice;
+      s.obj = NewObject(at, arr);
+      s.len = len;
+      s.cap = len;
+      return s;
+    }
+    case Op::kMapLit:
+      throw Unknowable{"map literals are not modelled", node.pos};
+    case Op::kClosure: {
+      const Code* c = F().code;
+      FuncId fn = node.func;
+      Val f;
+      f.k = Val::K::kFunc;
+      f.code = c;
+      f.fn = fn;
+      const ir::Func& func = c->prog->funcs.Get(fn);
+      for (VarId cv : func.closure_vars) {
+        VarId outer = c->prog->vars.Get(cv).outer;
+        f.captures.push_back(outer.has_value() ? VarObject(outer) : -1);
+      }
+      if (!func.closure_vars.empty() && Heap(n)) {
+        auto [size, ptrs] = ClosureLayout(c, fn);
+        Alloc(n, "func literal", size, !ptrs);
+      }
+      return f;
+    }
+    case Op::kMethValue: {
+      Val recv = Eval(node.x);
+      if (Heap(n)) {
+        TypeId rt = N(node.x).type;
+        int64_t al = std::max<int64_t>(8, types::AlignOf(u_, rt));
+        int64_t size = (8 + al - 1) / al * al + types::SizeOf(u_, rt);
+        size = (size + al - 1) / al * al;
+        Alloc(n, "method value", static_cast<uint64_t>(size), false);
+      }
+      Val f;
+      f.k = Val::K::kFunc;
+      auto fo = FuncOf(node.obj);
+      if (fo) {
+        f.code = fo->first;
+        f.fn = fo->second;
+      }
+      f.i = node.obj.index();
+      f.elems.push_back(recv);  // bound receiver
+      return f;
+    }
+    default:
+      Fail(std::string("escapist cannot follow ") + ir::OpName(node.op) + " here", n);
+  }
+}
+
+std::vector<Val> Interp::EvalMulti(NodeId n) {
+  const ir::Node& node = N(n);
+  if (node.op == Op::kCallFunc || node.op == Op::kCallInter) return CallValues(n);
+  Val v = Eval(n);
+  if (node.op == Op::kInlCall && v.k == Val::K::kAgg && node.list2.count > 1) return v.elems;
+  size_t count = 1;
+  if (node.type.has_value() && T(node.type).kind == TypeKind::kTuple) {
+    count = T(node.type).vars.size();
+  }
+  return std::vector<Val>(count, Val::Unknown());
+}
+
+Val Interp::Call(NodeId call) {
+  std::vector<Val> r = CallValues(call);
+  if (r.empty()) return Val::Unknown();
+  if (r.size() == 1) return r[0];
+  Val agg;
+  agg.k = Val::K::kAgg;
+  agg.elems = r;
+  return agg;
+}
+
+std::optional<std::vector<Val>> Interp::Modelled(ObjId callee, const std::vector<Val>& args,
+                                                 NodeId site) {
+  (void)args;
+  const types::Object& o = u_.Obj(callee);
+  if (!o.pkg.has_value()) return std::nullopt;
+  const std::string& path = u_.Pkg(o.pkg).path;
+  std::string recv = o.method_of.has_value() ? u_.Obj(o.method_of).name : "";
+  size_t nres = 0;
+  if (o.type.has_value() && T(o.type).results.has_value()) nres = T(T(o.type).results).vars.size();
+  std::vector<Val> unknown(nres, Val::Unknown(true));
+  // sync.Pool: in a steady state Get returns an object Put back by an earlier iteration, so
+  // neither allocates (the pool's New runs only while it is empty, or after a GC drops it).
+  if (path == "sync" && recv == "Pool" && (o.name == "Get" || o.name == "Put")) {
+    Note("sync.Pool.Get returns an object put back by an earlier iteration: its New function "
+         "allocates only while the pool is empty (and after a GC empties it)");
+    return unknown;
+  }
+  // testing.B / testing.common methods other than the loop drivers do not allocate per op.
+  if (path == "testing" && (recv == "B" || recv == "common")) {
+    if (o.name == "Run" || o.name == "RunParallel") {
+      throw Unknowable{"sub-benchmarks (b.Run, b.RunParallel) are not predicted", N(site).pos};
+    }
+    return unknown;
+  }
+  if (path == "runtime" && o.name == "KeepAlive") return unknown;
+  return std::nullopt;
+}
+
+std::vector<Val> Interp::CallValues(NodeId call) {
+  const ir::Node& node = N(call);
+  if (node.var_live) {
+    for (uint32_t i = 0; i < node.list.count; ++i) Eval(P().At(node.list, i));
+    return {};
+  }
+  const Code* c = nullptr;
+  FuncId fn;
+  ObjId callee;
+  std::vector<Val> args;
+  std::vector<int> captures;
+  if (node.op == Op::kCallInter) {
+    const ir::Node& sel = N(node.x);
+    Val recv = Eval(sel.x);
+    for (uint32_t i = 0; i < node.list.count; ++i) args.push_back(Eval(P().At(node.list, i)));
+    TypeId dyn;
+    if (recv.k == Val::K::kIface) dyn = recv.type;
+    const std::string& name = u_.Obj(sel.obj).name;
+    if (!dyn.has_value()) {
+      // An interface with unexported methods is implemented only in its own package: one
+      // implementing type there decides the call whatever the value.
+      TypeId it = N(sel.x).type;
+      const types::Object& m = u_.Obj(sel.obj);
+      bool unexported_method = false;
+      for (ObjId am : T(Under(it)).all_methods) {
+        unexported_method = unexported_method || !types::IsExported(u_.Obj(am).name);
+      }
+      if (unexported_method && m.pkg.has_value()) {
+        std::vector<TypeId> impls;
+        const types::Package& pk = u_.Pkg(m.pkg);
+        for (const auto& [nm, obj] : u_.scopes.Get(pk.scope).names) {
+          const types::Object& to = u_.Obj(obj);
+          if (to.kind != types::ObjKind::kTypeName || to.is_alias || !to.type.has_value()) continue;
+          if (types::IsInterface(u_, to.type)) continue;
+          if (types::Implements(u_, to.type, it)) impls.push_back(to.type);
+          TypeId pt = const_cast<types::Universe&>(u_).NewPointer(to.type);
+          if (types::Implements(u_, pt, it)) impls.push_back(pt);
+        }
+        if (impls.size() == 1) dyn = impls[0];
+      }
+      if (!dyn.has_value()) {
+        throw Unknowable{"the dynamic type of the receiver of this interface call (" + name +
+                             ") is not known",
+                         node.pos};
+      }
+      recv = Val();
+      recv.k = Val::K::kIface;
+      recv.type = dyn;
+      recv.elems.push_back(Val::Unknown(true));
+    }
+    types::Selection sel_info;
+    ObjId m = types::LookupFieldOrMethod(u_, dyn, false, u_.Obj(sel.obj).pkg, name, &sel_info);
+    if (!m.has_value() || u_.Obj(m).kind != types::ObjKind::kFunc) {
+      Fail("method " + name + " not found on the dynamic type", call);
+    }
+    if (sel_info.path.size() > 1) Fail("promoted methods through interfaces are not followed", call);
+    callee = m;
+    Val rv = recv.elems[0];
+    bool dyn_ptr = KindOf(dyn) == TypeKind::kPointer;
+    if (dyn_ptr && !u_.Obj(m).ptr_recv) {
+      // Value method through a pointer: the wrapper dereferences.
+      rv = rv.k == Val::K::kPtr ? Load(rv.obj, rv.path) : Val::Unknown(true);
+    }
+    args.insert(args.begin(), rv);
+    if (auto r = Modelled(callee, args, call)) return *r;
+    auto fo = FuncOf(callee);
+    if (!fo) {
+      throw Unknowable{"the body of " + u_.Obj(callee).name + " is not available", node.pos};
+    }
+    c = fo->first;
+    fn = fo->second;
+  } else {
+    const ir::Node& fx = N(node.x);
+    if (fx.op == Op::kMethExpr || (fx.op == Op::kName && !fx.var.has_value() && fx.obj.has_value())) {
+      callee = fx.obj;
+      for (uint32_t i = 0; i < node.list.count; ++i) args.push_back(Eval(P().At(node.list, i)));
+      if (auto r = Modelled(callee, args, call)) return *r;
+      auto fo = FuncOf(callee);
+      if (!fo) {
+        const types::Object& o = u_.Obj(callee);
+        throw Unknowable{"the body of " + (o.pkg.has_value() ? u_.Pkg(o.pkg).path + "." : "") +
+                             o.name + " is not available (assembly, linkname or generic)",
+                         node.pos};
+      }
+      c = fo->first;
+      fn = fo->second;
+    } else {
+      Val f = Eval(node.x);
+      for (uint32_t i = 0; i < node.list.count; ++i) args.push_back(Eval(P().At(node.list, i)));
+      if (f.k != Val::K::kFunc) {
+        throw Unknowable{"the function value called here is not known", node.pos};
+      }
+      if (f.i != 0 && !f.elems.empty()) {  // method value: bound receiver first
+        args.insert(args.begin(), f.elems[0]);
+        if (auto r = Modelled(ObjId(static_cast<uint32_t>(f.i)), args, call)) return *r;
+      } else if (f.i != 0) {
+        if (auto r = Modelled(ObjId(static_cast<uint32_t>(f.i)), args, call)) return *r;
+      }
+      if (f.code == nullptr) {
+        throw Unknowable{"the body of the function called here is not available", node.pos};
+      }
+      c = f.code;
+      fn = f.fn;
+      captures = f.captures;
+    }
+  }
+  return Invoke(c, fn, std::move(args), captures, call);
+}
+
+std::vector<Val> Interp::Invoke(const Code* c, FuncId fn, std::vector<Val> args,
+                                const std::vector<int>& captures, NodeId site) {
+  const ir::Func& f = c->prog->funcs.Get(fn);
+  if (!f.body.has_value()) {
+    throw Unknowable{"the body of " + FuncName(c, fn) + " is not available (assembly or linkname)",
+                     N(site).pos};
+  }
+  if (frames_.size() > 64) throw Unknowable{"call depth over 64", N(site).pos};
+  frames_.push_back(Frame{c, fn, {}, {}, {}, {}});
+  for (size_t i = 0; i < f.params.size(); ++i) {
+    VarId p = f.params[i];
+    const ir::Var& pv = c->prog->vars.Get(p);
+    Val a = i < args.size() ? args[i] : Val::Unknown();
+    F().vars[p.index()] = NewObject(pv.type, a);
+    // A parameter moved to heap is copied there on entry.
+    if (c->esc->heap_vars.Get(p) == 1) AllocVar(p, f.body);
+  }
+  for (VarId r : f.results) {
+    const ir::Var& rv = c->prog->vars.Get(r);
+    F().vars[r.index()] = NewObject(rv.type, ZeroOf(rv.type));
+    if (c->esc->heap_vars.Get(r) == 1) AllocVar(r, f.body);
+  }
+  for (size_t i = 0; i < f.closure_vars.size() && i < captures.size(); ++i) {
+    if (captures[i] >= 0) F().vars[f.closure_vars[i].index()] = captures[i];
+  }
+  Flow fl = ExecList(c->prog->nodes.Get(f.body).list);
+  std::vector<Val> results;
+  if (fl.k == Flow::K::kReturn) {
+    results = returned_;
+  } else {
+    for (VarId r : f.results) results.push_back(Load(VarObject(r), {}));
+  }
+  // Deferred calls run at return.
+  auto run_defers = [&]() {
+    while (!F().defers.empty()) {
+      Val d = F().defers.back();
+      F().defers.pop_back();
+      if (d.k != Val::K::kFunc || d.code == nullptr) {
+        throw Unknowable{"a deferred call escapist cannot follow", N(site).pos};
+      }
+      std::vector<Val> da;
+      if (!d.elems.empty()) da.push_back(d.elems[0]);
+      Invoke(d.code, d.fn, da, d.captures, site);
+    }
+  };
+  run_defers();
+  // Paths stashed at an early return join here.
+  std::vector<std::shared_ptr<Pending>> pend = std::move(F().pending);
+  F().pending.clear();
+  for (auto& p : pend) {
+    if (p->flow.k != Flow::K::kReturn) continue;
+    MergeState(p->state, c->prog->funcs.Get(fn).pos);
+    for (size_t i = 0; i < results.size() && i < p->results.size(); ++i) {
+      results[i] = Join(results[i], p->results[i]);
+    }
+  }
+  frames_.pop_back();
+  return results;
+}
+
+// ---- statements --------------------------------------------------------------------------
+
+Flow Interp::Fork(const std::vector<std::function<Flow()>>& branches, Pos pos) {
+  State start = Snapshot();
+  std::vector<std::pair<Flow, State>> outs;
+  std::vector<std::vector<Val>> rets;
+  for (size_t i = 0; i < branches.size(); ++i) {
+    Restore(start);
+    Flow f = branches[i]();
+    outs.push_back({f, Snapshot()});
+    rets.push_back(returned_);
+  }
+  // Paths that return, or jump to a label, are stashed for where they land; the others must
+  // agree on how they leave.
+  int cont = -1;
+  for (size_t i = 0; i < outs.size(); ++i) {
+    Flow::K k = outs[i].first.k;
+    if (k == Flow::K::kReturn || k == Flow::K::kGoto) continue;
+    if (cont < 0) {
+      cont = static_cast<int>(i);
+    } else if (!(outs[i].first == outs[static_cast<size_t>(cont)].first)) {
+      throw Unknowable{"control flow depends on a run-time condition here", pos};
+    }
+  }
+  if (cont < 0) cont = 0;  // every path returns or jumps: continue with the first
+  Restore(outs[static_cast<size_t>(cont)].second);
+  returned_ = rets[static_cast<size_t>(cont)];
+  Flow result = outs[static_cast<size_t>(cont)].first;
+  for (size_t i = 0; i < outs.size(); ++i) {
+    if (static_cast<int>(i) == cont) continue;
+    const Flow& f = outs[i].first;
+    if (f == result) {
+      MergeState(outs[i].second, pos);
+      if (f.k == Flow::K::kReturn) {
+        for (size_t r = 0; r < returned_.size() && r < rets[i].size(); ++r) {
+          returned_[r] = Join(returned_[r], rets[i][r]);
+        }
+      }
+      continue;
+    }
+    if (F().pending.size() > 32) throw Unknowable{"too many paths to follow", pos};
+    auto p = std::make_shared<Pending>();
+    p->flow = f;
+    p->state = outs[i].second;
+    p->results = rets[i];
+    F().pending.push_back(std::move(p));
+  }
+  return result;
+}
+
+void Interp::MergePending(const Flow& target) {
+  std::vector<std::shared_ptr<Pending>> keep;
+  for (auto& p : F().pending) {
+    if (p->flow.k == Flow::K::kGoto && p->flow.label == target.label) {
+      MergeState(p->state, Pos());
+    } else {
+      keep.push_back(p);
+    }
+  }
+  F().pending = std::move(keep);
+}
+
+Flow Interp::ExecList(IdSpan<NodeId> list) {
+  const ir::Program& p = P();
+  for (uint32_t i = 0; i < list.count;) {
+    NodeId s = p.At(list, i);
+    if (p[s].op == Op::kLabel) {
+      Flow target;
+      target.k = Flow::K::kGoto;
+      target.label = p[s].label;
+      MergePending(target);
+    }
+    Flow f = Exec(s);
+    if (f.k == Flow::K::kGoto) {
+      bool found = false;
+      for (uint32_t j = 0; j < list.count; ++j) {
+        const ir::Node& l = p[p.At(list, j)];
+        if (l.op == Op::kLabel && l.label == f.label) {
+          i = j;
+          found = true;
+          break;
+        }
+      }
+      if (found) continue;
+      return f;
+    }
+    if (f.k != Flow::K::kNormal) return f;
+    ++i;
+  }
+  return Flow();
+}
+
+Flow Interp::ExecIf(NodeId n) {
+  const ir::Node& node = N(n);
+  Val c = Eval(node.x);
+  bool t;
+  if (Truth(c, &t)) return t ? ExecList(node.list) : ExecList(node.list2);
+  IdSpan<NodeId> a = node.list, b = node.list2;
+  return Fork({[&]() { return ExecList(a); }, [&]() { return ExecList(b); }}, node.pos);
+}
+
+bool Interp::FuncMayAllocate(const Code* c, FuncId f, int depth) {
+  auto& memo = may_alloc_[c];
+  auto it = memo.find(f.index());
+  if (it != memo.end()) return it->second;
+  memo[f.index()] = true;  // recursion: assume it may
+  const ir::Func& fn = c->prog->funcs.Get(f);
+  bool r = !fn.body.has_value() || c->esc->heap_vars.Get(VarId()) == 1;
+  if (fn.body.has_value()) r = MayAllocate(c, fn.body, depth + 1);
+  for (VarId v : fn.params) r = r || c->esc->heap_vars.Get(v) == 1;
+  memo[f.index()] = r;
+  return r;
+}
+
+bool Interp::MayAllocate(const Code* c, NodeId root, int depth) {
+  if (depth > 12) return true;
+  const ir::Program& p = *c->prog;
+  std::vector<NodeId> work{root};
+  while (!work.empty()) {
+    NodeId n = work.back();
+    work.pop_back();
+    if (!n.has_value()) continue;
+    const ir::Node& node = p[n];
+    switch (node.op) {
+      case Op::kNew: case Op::kPtrLit: case Op::kSliceLit: case Op::kMakeSlice: case Op::kClosure:
+      case Op::kMethValue: case Op::kAddStr: case Op::kStr2Bytes: case Op::kBytes2Str:
+      case Op::kRuneStr: case Op::kRunes2Str: case Op::kStr2Runes:
+        if (c->esc->heap_nodes.Get(n) == 1 || node.op == Op::kMakeSlice || node.op == Op::kAddStr ||
+            node.op == Op::kStr2Bytes || node.op == Op::kBytes2Str) {
+          return true;
+        }
+        break;
+      case Op::kAppend: case Op::kMakeMap: case Op::kMakeChan: case Op::kMapLit: case Op::kGo:
+      case Op::kCallInter: case Op::kIndexMap:
+        return true;
+      case Op::kConvIface: {
+        const walk::DataWord* w = walk::FindDataWord(Words(c), n);
+        if (w != nullptr && w->kind == walk::DataWord::Kind::kRuntime) return true;
+        break;
+      }
+      case Op::kDcl:
+        if (c->esc->heap_vars.Get(node.var) == 1) return true;
+        break;
+      case Op::kCallFunc: {
+        if (node.var_live) break;
+        const ir::Node& fx = p[node.x];
+        if (fx.op == Op::kMethExpr || (fx.op == Op::kName && !fx.var.has_value() && fx.obj.has_value())) {
+          auto fo = FuncOf(fx.obj);
+          if (!fo || FuncMayAllocate(fo->first, fo->second, depth)) return true;
+        } else {
+          return true;
+        }
+        break;
+      }
+      default:
+        break;
+    }
+    for (NodeId k : {node.x, node.y, node.z, node.w}) work.push_back(k);
+    for (IdSpan<NodeId> l : {node.list, node.list2, node.init}) {
+      for (uint32_t i = 0; i < l.count; ++i) work.push_back(p.At(l, i));
+    }
+  }
+  return false;
+}
+
+// Forgets what a loop escapist does not run may change: every variable and location it
+// assigns, and what calls in it may write through their pointer arguments.
+void Interp::Havoc(NodeId root) {
+  const ir::Program& p = P();
+  std::vector<NodeId> work{root};
+  auto forget = [&](NodeId lhs) {
+    if (!lhs.has_value()) return;
+    NodeId base = lhs;
+    for (int depth = 0; depth < 8 && base.has_value(); ++depth) {
+      int obj;
+      std::vector<int64_t> path;
+      bool ok = false;
+      try {
+        ok = LValue(base, &obj, &path);
+      } catch (const Unknowable&) {
+        ok = false;
+      }
+      if (ok) {
+        Store(obj, path, Val::Unknown(mem_[static_cast<size_t>(obj)].persistent));
+        return;
+      }
+      const ir::Node& b = p[base];
+      if (b.op == Op::kIndex || b.op == Op::kDot) {
+        base = b.x;
+        continue;
+      }
+      if (b.op == Op::kDotPtr || b.op == Op::kDeref) {
+        Val ptr = Val::Unknown();
+        try {
+          ptr = Eval(b.x);
+        } catch (const Unknowable&) {
+        }
+        if (ptr.k == Val::K::kPtr) {
+          Store(ptr.obj, ptr.path, Val::Unknown(mem_[static_cast<size_t>(ptr.obj)].persistent));
+          return;
+        }
+        if (ptr.k == Val::K::kSlice && ptr.obj >= 0) {
+          Store(ptr.obj, ptr.path, Val::Unknown());
+          return;
+        }
+      }
+      break;
+    }
+    ++dropped_stores_;
+  };
+  while (!work.empty()) {
+    NodeId n = work.back();
+    work.pop_back();
+    if (!n.has_value()) continue;
+    const ir::Node& node = p[n];
+    switch (node.op) {
+      case Op::kAs: case Op::kAsOp: forget(node.x); break;
+      case Op::kAs2: case Op::kAs2Func: case Op::kAs2DotType: case Op::kAs2MapR:
+      case Op::kAs2Recv: case Op::kRange:
+        for (uint32_t i = 0; i < node.list.count; ++i) forget(p.At(node.list, i));
+        break;
+      case Op::kCopy: forget(node.x); break;
+      case Op::kDcl:
+        if (node.var.has_value()) forget(NodeId());
+        break;
+      default: break;
+    }
+    for (NodeId k : {node.x, node.y, node.z, node.w}) work.push_back(k);
+    for (IdSpan<NodeId> l : {node.list, node.list2, node.init}) {
+      for (uint32_t i = 0; i < l.count; ++i) work.push_back(p.At(l, i));
+    }
+  }
+}
+
+Flow Interp::ExecFor(NodeId n) {
+  const ir::Node& node = N(n);
+  if (n == measured_loop_) return MeasuredLoop(n);
+  for (int iter = 0;; ++iter) {
+    if (iter > 100000) throw Unknowable{"a loop runs more than 100,000 times", node.pos};
+    if (node.x.has_value()) {
+      Val c = Eval(node.x);
+      bool t;
+      if (!Truth(c, &t)) {
+        if (MayAllocate(F().code, n)) {
+          throw Unknowable{"this loop's trip count depends on run-time values and its body may "
+                           "allocate",
+                           node.pos};
+        }
+        Havoc(n);
+        return Flow();
+      }
+      if (!t) break;
+    }
+    Flow f = ExecList(node.list);
+    if (f.k == Flow::K::kBreak && (f.label.empty() || f.label == node.label)) break;
+    if (f.k == Flow::K::kContinue && (f.label.empty() || f.label == node.label)) {
+      // next iteration
+    } else if (f.k != Flow::K::kNormal) {
+      return f;
+    }
+    if (node.y.has_value()) {
+      Flow pf = Exec(node.y);
+      if (pf.k != Flow::K::kNormal) return pf;
+    }
+  }
+  return Flow();
+}
+
+Flow Interp::ExecRange(NodeId n) {
+  const ir::Node& node = N(n);
+  Val x = Eval(node.x);
+  TypeId xt = N(node.x).type;
+  NodeId key = node.list.count > 0 ? P().At(node.list, 0) : NodeId();
+  NodeId val = node.list.count > 1 ? P().At(node.list, 1) : NodeId();
+  int64_t count = -1;
+  TypeKind k = KindOf(xt);
+  if (x.k == Val::K::kSlice && x.len >= 0) count = x.len;
+  if (x.k == Val::K::kNil) count = 0;
+  if (k == TypeKind::kArray) count = T(Under(xt)).len;
+  if (k == TypeKind::kPointer && KindOf(T(Under(xt)).elem) == TypeKind::kArray) {
+    count = T(Under(T(Under(xt)).elem)).len;
+  }
+  if (IsIntType(xt) && x.k == Val::K::kInt) count = x.i;
+  bool str = types::IsString(u_, xt);
+  if (str && x.k == Val::K::kStr) {
+    // Ranging over a known string: byte offsets and runes (ASCII; others decoded as unknown).
+    for (size_t i = 0; i < x.s.size();) {
+      unsigned char ch = static_cast<unsigned char>(x.s[i]);
+      size_t w = ch < 0x80 ? 1 : ch < 0xE0 ? 2 : ch < 0xF0 ? 3 : 4;
+      if (key.has_value()) Assign(key, Val::Int(static_cast<int64_t>(i)));
+      if (val.has_value()) Assign(val, ch < 0x80 ? Val::Int(ch) : Val::Unknown());
+      Flow f = ExecList(node.list2);
+      if (f.k == Flow::K::kBreak && (f.label.empty() || f.label == node.label)) break;
+      if (!(f.k == Flow::K::kNormal ||
+            (f.k == Flow::K::kContinue && (f.label.empty() || f.label == node.label)))) {
+        return f;
+      }
+      i += w;
+    }
+    return Flow();
+  }
+  if (count < 0) {
+    if (MayAllocate(F().code, n)) {
+      throw Unknowable{"this range loop's length is not known and its body may allocate",
+                       node.pos};
+    }
+    Havoc(n);
+    return Flow();
+  }
+  if (count > 100000) throw Unknowable{"a loop runs more than 100,000 times", node.pos};
+  for (int64_t i = 0; i < count; ++i) {
+    if (key.has_value()) Assign(key, Val::Int(i));
+    if (val.has_value()) {
+      Val e = Val::Unknown();
+      if (x.k == Val::K::kSlice && x.obj >= 0) {
+        std::vector<int64_t> p = x.path;
+        p.push_back(x.off + i);
+        e = Load(x.obj, p);
+      } else if (x.k == Val::K::kAgg && static_cast<size_t>(i) < x.elems.size()) {
+        e = x.elems[static_cast<size_t>(i)];
+      } else if (x.k == Val::K::kPtr) {
+        std::vector<int64_t> p = x.path;
+        p.push_back(i);
+        e = Load(x.obj, p);
+      }
+      Assign(val, e);
+    }
+    Flow f = ExecList(node.list2);
+    if (f.k == Flow::K::kBreak && (f.label.empty() || f.label == node.label)) break;
+    if (!(f.k == Flow::K::kNormal ||
+          (f.k == Flow::K::kContinue && (f.label.empty() || f.label == node.label)))) {
+      return f;
+    }
+  }
+  return Flow();
+}
+
+Flow Interp::ExecSwitch(NodeId n) {
+  const ir::Node& node = N(n);
+  bool type_switch = node.x.has_value() && N(node.x).op == Op::kTypeSwitchGuard;
+  Val tag = Val::Bool(true);
+  if (type_switch) {
+    tag = Eval(N(node.x).x);
+  } else if (node.x.has_value()) {
+    tag = Eval(node.x);
+  }
+  // Which clauses may run: those before the first certain match that may match, then it (or
+  // the default clause).
+  std::vector<uint32_t> cands;
+  int def = -1;
+  bool certain = false;
+  for (uint32_t ci = 0; ci < node.list.count && !certain; ++ci) {
+    const ir::Node& cs = N(P().At(node.list, ci));
+    if (cs.list.count == 0) {
+      def = static_cast<int>(ci);
+      continue;
+    }
+    bool maybe = false;
+    for (uint32_t e = 0; e < cs.list.count && !certain; ++e) {
+      NodeId en = P().At(cs.list, e);
+      if (type_switch) {
+        const ir::Node& te = N(en);
+        if (tag.k == Val::K::kIface || tag.k == Val::K::kNil) {
+          bool match;
+          if (te.op == Op::kNil) {
+            match = tag.k == Val::K::kNil;
+          } else if (tag.k == Val::K::kNil) {
+            match = false;
+          } else if (types::IsInterface(u_, te.type)) {
+            match = types::Implements(u_, tag.type, te.type);
+          } else {
+            match = types::Identical(u_, tag.type, te.type);
+          }
+          if (match) certain = true;
+        } else {
+          maybe = true;
+        }
+      } else {
+        Val v = Eval(en);
+        ir::Node eq;
+        eq.tok = syntax::Token::kEql;
+        eq.x = node.x.has_value() ? node.x : en;
+        Val r = node.x.has_value() ? Binary(eq, tag, v) : v;
+        bool t;
+        if (Truth(r, &t)) {
+          if (t) certain = true;
+        } else {
+          maybe = true;
+        }
+      }
+    }
+    if (certain || maybe) cands.push_back(ci);
+  }
+  if (!certain && def >= 0) cands.push_back(static_cast<uint32_t>(def));
+  auto run_clause = [&](uint32_t ci) -> Flow {
+    for (uint32_t k = ci; k < node.list.count; ++k) {
+      const ir::Node& cs = N(P().At(node.list, k));
+      if (type_switch && cs.var.has_value()) {
+        Val bound = tag;
+        if (cs.list.count == 1 && N(P().At(cs.list, 0)).op != Op::kNil &&
+            !types::IsInterface(u_, N(P().At(cs.list, 0)).type)) {
+          bound = tag.k == Val::K::kIface ? tag.elems[0] : Val::Unknown(tag.persist);
+        }
+        F().vars[cs.var.index()] = NewObject(V(cs.var).type, bound);
+      }
+      Flow f = ExecList(cs.list2);
+      if (f.k == Flow::K::kFallthrough) continue;
+      if (f.k == Flow::K::kBreak && (f.label.empty() || f.label == node.label)) return Flow();
+      return f;
+    }
+    return Flow();
+  };
+  if (cands.empty()) return Flow();
+  if (cands.size() == 1) return run_clause(cands[0]);
+  std::vector<std::function<Flow()>> branches;
+  for (uint32_t ci : cands) branches.push_back([&, ci]() { return run_clause(ci); });
+  if (!certain && def < 0) branches.push_back([]() { return Flow(); });
+  return Fork(branches, node.pos);
+}
+
+Flow Interp::Exec(NodeId n) {
+  if (!n.has_value()) return Flow();
+  const ir::Node& node = N(n);
+  Step(node.pos);
+  if (node.op != Op::kSwitch && node.op != Op::kIf && node.op != Op::kFor) {
+    for (uint32_t i = 0; i < node.init.count; ++i) {
+      Flow f = Exec(P().At(node.init, i));
+      if (f.k != Flow::K::kNormal) return f;
+    }
+  } else {
+    for (uint32_t i = 0; i < node.init.count; ++i) {
+      Flow f = Exec(P().At(node.init, i));
+      if (f.k != Flow::K::kNormal) return f;
+    }
+  }
+  switch (node.op) {
+    case Op::kBlock: return ExecList(node.list);
+    case Op::kDcl: {
+      if (!node.var.has_value()) return Flow();
+      const ir::Var& v = V(node.var);
+      F().vars[node.var.index()] = NewObject(v.type, ZeroOf(v.type));
+      AllocVar(node.var, n);
+      return Flow();
+    }
+    case Op::kAs: {
+      Val v = node.y.has_value() ? Eval(node.y) : ZeroOf(N(node.x).type);
+      if (node.x.has_value() && N(node.x).op == Op::kName && N(node.x).var.has_value() &&
+          !F().vars.count(N(node.x).var.index()) && V(N(node.x).var).cls != ir::Class::kExtern) {
+        // Defined without a declaration statement (temporaries).
+        const ir::Var& var = V(N(node.x).var);
+        F().vars[N(node.x).var.index()] = NewObject(var.type, ZeroOf(var.type));
+      }
+      Assign(node.x, std::move(v));
+      return Flow();
+    }
+    case Op::kAsOp: {
+      Val a = Eval(node.x);
+      Val b = node.y.has_value() ? Eval(node.y) : Val::Int(1);
+      ir::Node bin;
+      bin.tok = node.tok;
+      bin.x = node.x;
+      bin.type = N(node.x).type;
+      if (node.tok == syntax::Token::kAdd && a.k == Val::K::kStr && b.k == Val::K::kStr) {
+        Assign(node.x, Val::Str(a.s + b.s));
+        return Flow();
+      }
+      Assign(node.x, Binary(bin, a, b));
+      return Flow();
+    }
+    case Op::kAs2: {
+      std::vector<Val> vals;
+      for (uint32_t i = 0; i < node.list2.count; ++i) vals.push_back(Eval(P().At(node.list2, i)));
+      for (uint32_t i = 0; i < node.list.count && i < vals.size(); ++i) {
+        Assign(P().At(node.list, i), vals[i]);
+      }
+      return Flow();
+    }
+    case Op::kAs2Func: {
+      std::vector<Val> vals = EvalMulti(node.x);
+      for (uint32_t i = 0; i < node.list.count; ++i) {
+        Assign(P().At(node.list, i), i < vals.size() ? vals[i] : Val::Unknown());
+      }
+      return Flow();
+    }
+    case Op::kAs2DotType: {
+      const ir::Node& dt = N(node.x);
+      Val x = Eval(dt.x);
+      Val v = Val::Unknown(x.persist), ok = Val::Unknown();
+      if (x.k == Val::K::kIface && x.type.has_value()) {
+        bool match = types::IsInterface(u_, dt.type) ? types::Implements(u_, x.type, dt.type)
+                                                     : types::Identical(u_, x.type, dt.type);
+        ok = Val::Bool(match);
+        v = match ? (types::IsInterface(u_, dt.type) ? x : x.elems[0]) : ZeroOf(dt.type);
+      } else if (x.k == Val::K::kNil) {
+        ok = Val::Bool(false);
+        v = ZeroOf(dt.type);
+      }
+      if (node.list.count > 0) Assign(P().At(node.list, 0), v);
+      if (node.list.count > 1) Assign(P().At(node.list, 1), ok);
+      return Flow();
+    }
+    case Op::kAs2MapR: case Op::kAs2Recv: {
+      Eval(node.x);
+      for (uint32_t i = 0; i < node.list.count; ++i) Assign(P().At(node.list, i), Val::Unknown());
+      if (node.op == Op::kAs2Recv) throw Unknowable{"channel receives are not modelled", node.pos};
+      return Flow();
+    }
+    case Op::kIf: return ExecIf(n);
+    case Op::kFor: return ExecFor(n);
+    case Op::kRange: return ExecRange(n);
+    case Op::kSwitch: return ExecSwitch(n);
+    case Op::kSelect: throw Unknowable{"select statements are not modelled", node.pos};
+    case Op::kReturn: {
+      std::vector<Val> vals;
+      if (node.list.count == 1 && F().fn.has_value() &&
+          F().code->prog->funcs.Get(F().fn).results.size() > 1) {
+        vals = EvalMulti(P().At(node.list, 0));
+      } else {
+        for (uint32_t i = 0; i < node.list.count; ++i) vals.push_back(Eval(P().At(node.list, i)));
+      }
+      if (node.list.count == 0 && F().fn.has_value()) {
+        for (VarId r : F().code->prog->funcs.Get(F().fn).results) vals.push_back(Load(VarObject(r), {}));
+      }
+      returned_ = vals;
+      Flow f;
+      f.k = Flow::K::kReturn;
+      return f;
+    }
+    case Op::kLabel: case Op::kEmpty: return Flow();
+    case Op::kGoto: {
+      Flow f;
+      f.k = Flow::K::kGoto;
+      f.label = node.label;
+      return f;
+    }
+    case Op::kBreak: case Op::kContinue: {
+      Flow f;
+      f.k = node.op == Op::kBreak ? Flow::K::kBreak : Flow::K::kContinue;
+      f.label = node.label;
+      return f;
+    }
+    case Op::kFallthrough: {
+      Flow f;
+      f.k = Flow::K::kFallthrough;
+      return f;
+    }
+    case Op::kGo: throw Unknowable{"go statements (a new goroutine) are not modelled", node.pos};
+    case Op::kDefer: {
+      const ir::Node& call = N(node.x);
+      Val fv = call.x.has_value() ? Eval(call.x) : Val::Unknown();
+      if (fv.k != Val::K::kFunc && call.x.has_value() && N(call.x).op != Op::kClosure) {
+        // A declared function called with no arguments.
+        fv = Eval(call.x);
+      }
+      F().defers.push_back(fv);
+      return Flow();
+    }
+    case Op::kExprStmt: {
+      if (node.x.has_value()) Eval(node.x);
+      return Flow();
+    }
+    case Op::kSend: throw Unknowable{"channel sends are not modelled", node.pos};
+    default:
+      if (node.type.has_value() || node.op == Op::kCallFunc || node.op == Op::kCallInter) {
+        Eval(n);
+        return Flow();
+      }
+      Fail(std::string("escapist cannot follow ") + ir::OpName(node.op) + " here", n);
+  }
+}
+
+// The benchmark loop: what existed before it persists; two iterations warm up (caches, pools,
+// grown buffers), the third is measured.
+Flow Interp::MeasuredLoop(NodeId loop) {
+  const ir::Node& node = N(loop);
+  for (Object& o : mem_) o.persistent = true;
+  for (Object& o : mem_) o.v.persist = true;
+  auto mark = [&](Val& v, auto&& self) -> void {
+    v.persist = true;
+    for (Val& e : v.elems) self(e, self);
+  };
+  for (Object& o : mem_) mark(o.v, mark);
+  for (int iter = 0; iter < 3; ++iter) {
+    measuring_ = iter == 2;
+    // The loop variable of `for i := 0; i < b.N; i++` is not known in a given iteration.
+    if (node.op == Op::kFor && node.y.has_value()) Havoc(node.y);
+    IdSpan<NodeId> body = node.op == Op::kRange ? node.list2 : node.list;
+    if (node.op == Op::kRange) {
+      for (uint32_t i = 0; i < node.list.count; ++i) Assign(P().At(node.list, i), Val::Unknown());
+    }
+    Flow f = ExecList(body);
+    (void)f;
+    for (auto& p : F().pending) {
+      if (p->flow.k == Flow::K::kReturn) {
+        throw Unknowable{"the benchmark loop returns early on some path", node.pos};
+      }
+    }
+  }
+  measuring_ = false;
+  throw Done{};
+}
+
+Prediction Interp::Run(FuncId bench) {
+  Prediction pr;
+  const ir::Func& f = main_->prog->funcs.Get(bench);
+  pr.name = f.name;
+  pr.pos = f.pos;
+  // Find the measured loop.
+  const ir::Program& p = *main_->prog;
+  auto is_b = [&](NodeId x) {
+    // b.N: a field N of *testing.B
+    if (!x.has_value()) return false;
+    const ir::Node& d = p[x];
+    if (d.op != Op::kDotPtr || !d.obj.has_value() || u_.Obj(d.obj).name != "N") return false;
+    return true;
+  };
+  std::vector<NodeId> work{f.body};
+  while (!work.empty() && !measured_loop_.has_value()) {
+    NodeId n = work.back();
+    work.pop_back();
+    if (!n.has_value()) continue;
+    const ir::Node& node = p[n];
+    if (node.op == Op::kFor && node.x.has_value()) {
+      const ir::Node& c = p[node.x];
+      bool loop_call = false;
+      if (c.op == Op::kCallFunc && c.x.has_value() && p[c.x].op == Op::kMethExpr) {
+        const types::Object& m = u_.Obj(p[c.x].obj);
+        loop_call = m.name == "Loop" && m.method_of.has_value() &&
+                    u_.Obj(m.method_of).name == "B" && m.pkg.has_value() &&
+                    u_.Pkg(m.pkg).path == "testing";
+      }
+      if (c.op == Op::kInlCall && c.index >= 0 && static_cast<size_t>(c.index) < p.inl_tree.size()) {
+        const ir::InlinedCall& ic = p.inl_tree[static_cast<size_t>(c.index)];
+        if (ic.obj.has_value()) {
+          const types::Object& m = u_.Obj(ic.obj);
+          loop_call = m.name == "Loop" && m.method_of.has_value() &&
+                      u_.Obj(m.method_of).name == "B" && ic.pkg_path == "testing";
+        }
+      }
+      bool n_loop = c.op == Op::kBinary && is_b(c.y);
+      if (loop_call || n_loop) {
+        measured_loop_ = n;
+        break;
+      }
+    }
+    if (node.op == Op::kRange && is_b(node.x)) {
+      measured_loop_ = n;
+      break;
+    }
+    for (NodeId k : {node.x, node.y, node.z, node.w}) work.push_back(k);
+    for (IdSpan<NodeId> l : {node.list2, node.list, node.init}) {
+      for (uint32_t i = l.count; i-- > 0;) work.push_back(p.At(l, i));
+    }
+  }
+  if (!measured_loop_.has_value()) {
+    pr.reason = "no benchmark loop (for b.Loop(), for i := 0; i < b.N; i++, for range b.N)";
+    return pr;
+  }
+  try {
+    frames_.push_back(Frame{main_.get(), bench, {}, {}, {}, {}});
+    for (VarId param : f.params) {
+      const ir::Var& pv = p.vars.Get(param);
+      TypeId bt = KindOf(pv.type) == TypeKind::kPointer ? T(Under(pv.type)).elem : TypeId();
+      int bobj = NewObject(bt, Val::Unknown(true));
+      mem_[static_cast<size_t>(bobj)].persistent = true;
+      Val bp;
+      bp.k = Val::K::kPtr;
+      bp.obj = bobj;
+      F().vars[param.index()] = NewObject(pv.type, bp);
+    }
+    ExecList(p.nodes.Get(f.body).list);
+    pr.reason = "the benchmark loop is not reached on the path escapist followed";
+    return pr;
+  } catch (const Done&) {
+    pr.known = true;
+    pr.allocs = allocs_;
+    pr.per_op = SteadyState([&] {
+      std::vector<MallocClass> ms;
+      for (const Allocation& a : allocs_) ms.push_back(a.m);
+      return ms;
+    }());
+    pr.notes = notes_;
+    if (dropped_stores_ > 0) {
+      pr.notes.push_back(fmt::format(
+          "{} store(s) through pointers escapist could not follow were not tracked",
+          dropped_stores_));
+    }
+  } catch (const Unknowable& e) {
+    pr.known = false;
+    pr.reason = e.reason;
+    pr.reason_pos = e.pos;
+  }
+  return pr;
+}
+
+}  // namespace
+
+std::vector<Prediction> PredictBenchmarks(const types::Universe& u, const SourceSet& sources,
+                                          Code code, const CodeProvider& deps) {
+  std::vector<Prediction> out;
+  const ir::Program& p = *code.prog;
+  for (FuncId f : p.target_funcs) {
+    const ir::Func& fn = p.funcs.Get(f);
+    if (fn.outer.has_value() || !fn.obj.has_value() || fn.name.rfind("Benchmark", 0) != 0) continue;
+    // go test's rule: BenchmarkXxx where Xxx does not start with a lower-case letter.
+    if (fn.name.size() > 9 && std::islower(static_cast<unsigned char>(fn.name[9]))) continue;
+    const std::string& file = sources.Get(fn.pos.file).path;
+    if (file.size() < 8 || file.compare(file.size() - 8, 8, "_test.go") != 0) continue;
+    if (fn.params.size() != 1 || fn.results.size() != 0) continue;
+    Interp in(u, deps, code);
+    out.push_back(in.Run(f));
+  }
+  return out;
+}
+
+}  // namespace escapist::cost
