@@ -32,6 +32,9 @@ struct Unknowable {
   Pos pos;
 };
 
+// The path followed panics: a benchmark that completes does not take it.
+struct Panicked : Unknowable {};
+
 // The measured iteration is complete.
 struct Done {};
 
@@ -1259,8 +1262,8 @@ Val Interp::Eval(NodeId n) {
         } else if (types::Identical(u_, x.type, node.type)) {
           return x.elems[0];
         }
-        throw Unknowable{"this type assertion fails (panics) on the value escapist followed",
-                         node.pos};
+        throw Panicked{{"this type assertion fails (panics) on the value escapist followed",
+                         node.pos}};
       }
       // From an object escapist does not know (a pool's Get): a fresh value of that type.
       if (!types::IsInterface(u_, node.type) && KindOf(node.type) == TypeKind::kPointer) {
@@ -1329,7 +1332,7 @@ Val Interp::Eval(NodeId n) {
                        node.pos};
     case Op::kPanic:
       Eval(node.x);
-      throw Unknowable{"the code followed panics here", node.pos};
+      throw Panicked{{"the code followed panics here", node.pos}};
     case Op::kRecover: return Val::Nil();
     case Op::kClose: case Op::kDelete: case Op::kClear: case Op::kPrint: case Op::kPrintln:
       if (node.x.has_value()) Eval(node.x);
@@ -1496,7 +1499,6 @@ Val Interp::Call(NodeId call) {
 
 std::optional<std::vector<Val>> Interp::Modelled(ObjId callee, const std::vector<Val>& args,
                                                  NodeId site) {
-  (void)args;
   const types::Object& o = u_.Obj(callee);
   if (!o.pkg.has_value()) return std::nullopt;
   const std::string& path = u_.Pkg(o.pkg).path;
@@ -1519,6 +1521,22 @@ std::optional<std::vector<Val>> Interp::Modelled(ObjId callee, const std::vector
     return unknown;
   }
   if (path == "runtime" && o.name == "KeepAlive") return unknown;
+  // internal/bytealg.MakeNoZero is runtime.bytealg_MakeNoZero: mallocgc(roundupsize(len)).
+  if (path == "internal/bytealg" && o.name == "MakeNoZero" && !args.empty()) {
+    if (args[0].k != Val::K::kInt || args[0].i < 0) {
+      throw Unknowable{"the length passed to bytealg.MakeNoZero here is not known", N(site).pos};
+    }
+    uint64_t cap = RoundUpSize(static_cast<uint64_t>(args[0].i), true);
+    Alloc(site, "bytealg.MakeNoZero", cap, true);
+    Val sl;
+    sl.k = Val::K::kSlice;
+    sl.len = args[0].i;
+    sl.cap = static_cast<int64_t>(cap);
+    TypeId at = const_cast<types::Universe&>(u_).NewArray(u_.Basic(BasicKind::kUint8),
+                                                           sl.cap);
+    sl.obj = NewObject(at, sl.cap <= 4096 ? ZeroOf(at) : Val::Unknown());
+    return std::vector<Val>{sl};
+  }
   return std::nullopt;
 }
 
@@ -1697,12 +1715,18 @@ Flow Interp::Fork(const std::vector<std::function<Flow()>>& branches, Pos pos) {
   State start = Snapshot();
   std::vector<std::pair<Flow, State>> outs;
   std::vector<std::vector<Val>> rets;
+  std::optional<Panicked> panicked;
   for (size_t i = 0; i < branches.size(); ++i) {
     Restore(start);
-    Flow f = branches[i]();
-    outs.push_back({f, Snapshot()});
-    rets.push_back(returned_);
+    try {
+      Flow f = branches[i]();
+      outs.push_back({f, Snapshot()});
+      rets.push_back(returned_);
+    } catch (const Panicked& p) {
+      panicked = p;  // a completing benchmark does not take this path
+    }
   }
+  if (outs.empty()) throw *panicked;
   // Paths that return, or jump to a label, are stashed for where they land; the others must
   // agree on how they leave.
   int cont = -1;
@@ -1961,6 +1985,7 @@ Flow Interp::ExecFor(NodeId n) {
 
 Flow Interp::ExecRange(NodeId n) {
   const ir::Node& node = N(n);
+  if (n == measured_loop_) return MeasuredLoop(n);
   Val x = Eval(node.x);
   TypeId xt = N(node.x).type;
   NodeId key = node.list.count > 0 ? P().At(node.list, 0) : NodeId();
@@ -2336,7 +2361,12 @@ Prediction Interp::Run(FuncId bench) {
         break;
       }
     }
-    if (node.op == Op::kRange && is_b(node.x)) {
+    NodeId rx = node.op == Op::kRange ? node.x : NodeId();
+    if (rx.has_value() && p[rx].op == Op::kName && p[rx].var.has_value()) {
+      NodeId d = p.vars.Get(p[rx].var).defn;
+      if (d.has_value() && p[d].op == Op::kAs) rx = p[d].y;
+    }
+    if (node.op == Op::kRange && is_b(rx)) {
       measured_loop_ = n;
       break;
     }

@@ -1,0 +1,3 @@
+module provecorpus
+
+go 1.27
