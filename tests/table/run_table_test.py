@@ -14,6 +14,7 @@
      allocations (cost::Classify's slot size).
 2. $GOROOT/test/escape_iface_data.go: every row with a -d=escapedebug=1 line against gc's lines,
    and no gc line left unclaimed.
+3. The README's per-type view of iface_types.go is escapist's current output.
 
 Exits 77 (skipped) when no `go` is on PATH, 1 on any disagreement.
 """
@@ -376,6 +377,19 @@ def check_types_file(escapist, problems):
                 continue
             alloc_agree += 1
 
+    # The README's copy of the per-type view is escapist's current output.
+    readme = os.path.join(HERE, "..", "..", "README.md")
+    if os.path.exists(readme):
+        text = open(readme).read()
+        m = re.search(r"<!-- escapist table tests/table/iface_types.go: per-type view -->\n"
+                      r"(.*?)\n<!-- end -->", text, re.S)
+        per_type = md.split("\n\n", 1)[1].strip() if "\n\n" in md else ""
+        if not m:
+            problems.append("README.md: no per-type view of iface_types.go")
+        elif m.group(1).strip() != per_type:
+            problems.append("README.md: the per-type view differs from escapist table's output "
+                            "(regenerate it with --print-table)")
+
     print("%s: %d rows; assembly agrees on %d, escapedebug on %d, operand kind on %d; "
           "run-time allocations: %d of %d measurements agree (%d byte counts checked)" %
           (name, len(rows), asm_agree, dbg_agree, op_agree, alloc_agree, alloc_checked,
@@ -416,7 +430,7 @@ def main():
     md = check_types_file(escapist, problems)
     check_goroot_file(escapist, goroot, problems)
     if args.print_table:
-        print(md)
+        print(md.split("\n\n", 1)[1] if "\n\n" in md else md)
     for p in problems:
         print("FAIL: " + p)
     if problems:
