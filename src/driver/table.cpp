@@ -4,6 +4,7 @@
 // from run-time values (or from zero and non-zero constants).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -83,7 +84,8 @@ std::string Malloc(int64_t size, bool noscan) {
 // bits for floats (walk/convert.go: "unsafe cast through memory").
 std::string ConvTArg(const IfaceConversion& r) {
   int bits = walk::ConvTBits(r.word.routine);
-  return r.integer_arg ? fmt::format("uint{}(value)", bits) : fmt::format("the bits of the value as uint{}", bits);
+  return r.integer_arg ? fmt::format("uint{}(value)", bits)
+                       : fmt::format("the bits of the value as uint{}", bits);
 }
 
 // The runtime routine's rule for a value of the row's kind, or its decision for a known constant.
@@ -129,7 +131,12 @@ std::string Cell(const std::string& s) {
   return out;
 }
 
-std::string Code(const std::string& s) { return "`" + Cell(s) + "`"; }
+std::string Code(const std::string& s) {
+  std::string out = "`";
+  out += Cell(s);
+  out += '`';
+  return out;
+}
 
 std::string Join(const std::vector<std::string>& parts) {
   std::string out;
@@ -234,9 +241,8 @@ struct Printer {
       j["routine"] = r.word.routine;
       j["static"] = r.word.kind == DataWord::Kind::kStatic ? r.word.expr : "";
       if (const char* msg = r.word.Message(); *msg != '\0') {
-        j["escapedebug"] = {{"pos", r.word.pos.known() ? a.loader.sources().Format(r.word.pos) : ""},
-                            {"message", msg},
-                            {"expr", r.word.expr}};
+        std::string pos = r.word.pos.known() ? a.loader.sources().Format(r.word.pos) : "";
+        j["escapedebug"] = {{"pos", pos}, {"message", msg}, {"expr", r.word.expr}};
       } else {
         j["escapedebug"] = nullptr;
       }
@@ -270,15 +276,16 @@ struct Printer {
 
 int RunTable(const Options& opts) {
   if (opts.inputs.empty()) {
-    std::cerr << "escapist table: no input files (usage: escapist table [-l] [--json] FILE.go...)\n";
+    std::cerr << "escapist table: no input files (usage: escapist table [-l] [--json] "
+                 "FILE.go...)\n";
     return 2;
   }
   return AnalyzeSingle(opts, /*include_tests=*/false, [&](PackageAnalysis& a) {
     if (a.diags.error_count() > 0) return 1;
     std::vector<IfaceConversion> rows = walk::IfaceConversions(a.prog, a.u, a.esc);
     // Source order reads best; walk order (closures after their function) is kept among equals.
-    std::stable_sort(rows.begin(), rows.end(),
-                     [](const IfaceConversion& x, const IfaceConversion& y) { return x.pos < y.pos; });
+    std::stable_sort(rows.begin(), rows.end(), [](const IfaceConversion& x,
+                                                  const IfaceConversion& y) { return x.pos < y.pos; });
     Printer p{a};
     if (opts.json) {
       p.Json(rows);

@@ -62,8 +62,7 @@ bool IsConstValue(const ir::Program& prog, NodeId id, int depth = 0) {
 }
 
 // A constant value in full: literals as gc prints them, composite literals with every element.
-std::string ValueText(const ir::Program& prog, const types::Universe& u, NodeId id,
-                      int depth = 0) {
+std::string ValueText(const ir::Program& prog, const types::Universe& u, NodeId id, int depth = 0) {
   const Node& n = prog[id];
   if (depth > 20) return "...";
   if (n.op == Op::kLiteral && depth > 0 && n.value && !n.obj) {
@@ -71,9 +70,9 @@ std::string ValueText(const ir::Program& prog, const types::Universe& u, NodeId 
     using K = types::Constant::Kind;
     using B = types::BasicKind;
     K k = u.constants.Get(n.value).kind;
-    B b = k == K::kBool     ? B::kUntypedBool
-          : k == K::kString ? B::kUntypedString
-          : k == K::kFloat  ? B::kUntypedFloat
+    B b = k == K::kBool      ? B::kUntypedBool
+          : k == K::kString  ? B::kUntypedString
+          : k == K::kFloat   ? B::kUntypedFloat
           : k == K::kComplex ? B::kUntypedComplex
                              : B::kUntypedInt;
     return types::ConstantString(u, n.value, u.Basic(b), prog.pkg);
@@ -162,7 +161,8 @@ std::vector<IfaceConversion> IfaceConversions(const ir::Program& prog, const typ
     // constant, or for a variable that order replaced by a static (its static value), the
     // variable's defining value.
     NodeId x = conv.x;
-    while (x && prog[x].op == Op::kInlCall && prog[x].list2.count == 1) x = prog.At(prog[x].list2, 0);
+    while (x && prog[x].op == Op::kInlCall && prog[x].list2.count == 1)
+      x = prog.At(prog[x].list2, 0);
     r.operand_text = ir::ExprString(prog, u, conv.x);
     NodeId value;
     bool through_var = false;
@@ -187,8 +187,8 @@ std::vector<IfaceConversion> IfaceConversions(const ir::Program& prog, const typ
     }
     if (value || through_var) {
       bool zero = value ? ir::IsZero(prog, u, value) : w.kind == DataWord::Kind::kZeroValue;
-      r.operand = zero ? IfaceConversion::Operand::kConstZero
-                       : IfaceConversion::Operand::kConstNonZero;
+      r.operand =
+          zero ? IfaceConversion::Operand::kConstZero : IfaceConversion::Operand::kConstNonZero;
       if (value && through_var) r.value_text = ValueText(prog, u, value);
       if (value && !through_var) r.operand_text = ValueText(prog, u, value);
     }

@@ -32,12 +32,12 @@ namespace escapist::walk {
 
 // One conversion of a concrete value to an interface in a function gc compiles.
 struct IfaceConversion {
-  DataWord word;         // how walk makes the data word
-  types::TypeId from;    // the operand's type
-  types::TypeId to;      // the interface type
-  Pos pos;               // the conversion (the outermost call's position when inlined)
-  uint32_t inl = 0;      // the inlined call it lies in (Program::inl_tree index + 1), 0 for none
-  ir::FuncId func;       // the compiled function it is in
+  DataWord word;       // how walk makes the data word
+  types::TypeId from;  // the operand's type
+  types::TypeId to;    // the interface type
+  Pos pos;             // the conversion (the outermost call's position when inlined)
+  uint32_t inl = 0;    // the inlined call it lies in (Program::inl_tree index + 1), 0 for none
+  ir::FuncId func;     // the compiled function it is in
 
   // What is known of the operand's value at compile time.
   enum class Operand : uint8_t {
@@ -56,18 +56,18 @@ struct IfaceConversion {
   // When the runtime routine (word.kind == kRuntime) allocates; kNever for every other data word.
   enum class Alloc : uint8_t {
     kNever,
-    kAlways,          // convTnoptr, convT
-    kIfAtLeast256,    // convT16/32/64: the value's bits, as an unsigned integer, are >= 256
-    kIfNonEmpty,      // convTstring: the string is not ""
-    kIfNonNil,        // convTslice: the slice's array pointer is not nil
-    kUnknown,         // the operand's size is not known (see unknown_reason)
+    kAlways,        // convTnoptr, convT
+    kIfAtLeast256,  // convT16/32/64: the value's bits, as an unsigned integer, are >= 256
+    kIfNonEmpty,    // convTstring: the string is not ""
+    kIfNonNil,      // convTslice: the slice's array pointer is not nil
+    kUnknown,       // the operand's size is not known (see unknown_reason)
   };
   Alloc alloc = Alloc::kNever;
   // kIfAtLeast256: the operand is an integer (through single-field structs and one-element
   // arrays) and converts to uintN; otherwise (floats) its bits are reinterpreted.
   bool integer_arg = false;
-  int64_t malloc_size = 0;     // mallocgc's size argument when it allocates
-  bool malloc_noscan = true;   // mallocgc's typ holds no pointers
+  int64_t malloc_size = 0;    // mallocgc's size argument when it allocates
+  bool malloc_noscan = true;  // mallocgc's typ holds no pointers
   // For a constant operand of a runtime routine: whether this value allocates; nullopt when the
   // operand is a run-time value (then `alloc` is the condition) or never allocates anyway.
   std::optional<bool> allocates;

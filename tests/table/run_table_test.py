@@ -325,7 +325,8 @@ def check_types_file(escapist, problems):
                             (fn, name, r["line"], want[0], want[1], kind, detail))
 
     # -d=escapedebug=1 -m.
-    gc = run(["go", "tool", "compile", "-p", "p", "-o", tmpobj, "-d=escapedebug=1", "-m", name], cwd)
+    gc = run(["go", "tool", "compile", "-p", "p", "-o", tmpobj, "-d=escapedebug=1", "-m", name],
+             cwd)
     dbg_agree, dbg_problems = check_escapedebug(rows, convert_lines(gc.stdout + gc.stderr, name),
                                                 name)
     problems += dbg_problems
