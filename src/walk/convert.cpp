@@ -510,8 +510,8 @@ Ordered Func::AddrTemp(Ordered n, Pos pos, uint32_t inl, const Ordered& sv) {
       Ordered z;
       z.kind = Ordered::Kind::kZeroVal;
       z.type = n.type;
-      z.pos = N(v).pos;
-      z.inl = N(v).inl;
+      // ir.NewLinksymOffsetExpr drops its pos argument: the zeroVal expression has no position,
+      // so a dataWord line that prints it (the single-byte case) has none either.
       return z;
     }
     if (IsStaticCompLit(pkg_.prog, pkg_.u, pkg_.fips, v)) {
