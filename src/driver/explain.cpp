@@ -17,6 +17,7 @@
 // Whatever is not modelled is said so ("unknown: ..."), never guessed.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <functional>
 #include <iostream>
 #include <map>
@@ -319,7 +320,7 @@ void Model::DescribePath(const escape::Explanation* e, Pos start, ExplainEntry& 
       report::ExplainPathLine& back = out.path.back();
       if (back.pos.file == p.file && back.pos.line == p.line) {
         if (!why.empty() &&
-            (back.whys.empty() || back.whys.back() != why)) {
+            std::find(back.whys.begin(), back.whys.end(), why) == back.whys.end()) {
           back.whys.push_back(why);
         }
         return;
@@ -832,6 +833,7 @@ void Model::AddHeapEntry(const escape::Remark& r) {
   e.gc.push_back(report::RemarkText(r, prog_, u_));
   if (r.kind == K::kMovedToHeap) {
     e.kind = ExplainEntry::Kind::kMovedToHeap;
+    e.op = "ONAME";
     const ir::Var& v = V(r.var);
     std::string fn = e.func.empty() ? "its function" : e.func;
     e.summary = fmt::format(
@@ -847,6 +849,7 @@ void Model::AddHeapEntry(const escape::Remark& r) {
     const ir::Node& n = N(id);
     e.kind = n.op == Op::kAppend ? ExplainEntry::Kind::kAppendEscapes
                                  : ExplainEntry::Kind::kEscapes;
+    e.op = ir::OpName(n.op);
     std::string what;
     switch (n.op) {
       case Op::kConvIface: {
@@ -926,9 +929,9 @@ void Model::AddLeakEntries() {
     std::string p = Quote(ir::VarName(prog_, u_, r.var));
     std::string s;
     if (r.kind == K::kLeakingParam) {
-      s = fmt::format("parameter {} leaks to the heap: the pointer a caller passes is kept "
-                      "beyond the call, so what it points to must be on the heap (a caller's "
-                      "&x moves x there)",
+      s = fmt::format("parameter {} leaks to the heap: what a caller passes may be kept beyond "
+                      "the call, so whatever it points to must be on the heap (a caller's &x "
+                      "moves x there; a value converted to an interface for it escapes)",
                       p);
     } else if (r.kind == K::kLeakingParamContent) {
       s = fmt::format("the contents of parameter {} leak to the heap: values reached through "
@@ -952,6 +955,12 @@ void Model::AddLeakEntries() {
     ExplainEntry& e = entries_[idx];
     VarId v(key.second);
     auto it = leak_expl_.find(key.second);
+    ir::FuncId fn(key.first);
+    if (it == leak_expl_.end() && fn && !prog_.funcs.Get(fn).body) {
+      e.outlives = "the function has no Go body (assembly, or a linkname), so gc assumes its "
+                   "pointer parameters leak to the heap unless it is marked //go:noescape";
+      continue;
+    }
     if (it == leak_expl_.end()) {
       e.notes.push_back("unknown: no -m=2 flow path was recorded for this leak");
       continue;
@@ -990,6 +999,7 @@ void Model::AddRunTimeAndStackEntries() {
     if (!not_escape || !done.insert(r.node.index()).second) continue;
     const ir::Node& n = N(r.node);
     ExplainEntry e;
+    e.op = ir::OpName(n.op);
     e.pos = r.pos;
     e.func = FuncName(r.func);
     e.gc.push_back(report::RemarkText(r, prog_, u_));

@@ -218,7 +218,28 @@ std::string SourceLine(const SourceSet& sources, Pos pos) {
   }
   size_t end = text.find('\n', start);
   if (end == std::string::npos) end = text.size();
-  return Trim(std::string_view(text).substr(start, end - start));
+  std::string_view line = std::string_view(text).substr(start, end - start);
+  // Drop a trailing // comment (outside string, rune and raw string literals).
+  char quote = 0;
+  for (size_t i = 0; i < line.size(); ++i) {
+    char c = line[i];
+    if (quote != 0) {
+      if (c == '\\' && quote != '`') {
+        ++i;
+      } else if (c == quote) {
+        quote = 0;
+      }
+      continue;
+    }
+    if (c == '"' || c == '\'' || c == '`') {
+      quote = c;
+    } else if (c == '/' && i + 1 < line.size() && line[i + 1] == '/') {
+      std::string code = Trim(line.substr(0, i));
+      if (!code.empty()) return code;
+      break;
+    }
+  }
+  return Trim(line);
 }
 
 void SortExplainEntries(const SourceSet& sources, std::vector<ExplainEntry>& entries) {
@@ -302,6 +323,7 @@ std::string ExplainJson(const ExplainReport& report, const SourceSet& sources) {
     nlohmann::json j = PosJson(sources, e.pos);
     j["kind"] = ExplainKindName(e.kind);
     j["func"] = e.func;
+    j["op"] = e.op;
     j["gc"] = e.gc;
     j["summary"] = e.summary;
     nlohmann::json path = nlohmann::json::array();

@@ -74,6 +74,9 @@ struct ExplainEntry {
   } kind = Kind::kEscapes;
   Pos pos;                       // where gc reports it
   std::string func;              // the function it belongs to (gc's ir.FuncName)
+  // gc's op of the allocation: "ONAME" for a variable, "OCONVIFACE", "ONEW", "OPTRLIT",
+  // "OMAKESLICE", "OSLICELIT", "OCLOSURE", "OMETHVALUE", "OAPPEND", ...; "" for leaks.
+  std::string op;
   std::vector<std::string> gc;   // gc's -m lines for it, without position
   std::string summary;           // what happens, in a sentence or two
   std::vector<ExplainPathLine> path;  // value first
