@@ -27,6 +27,7 @@
 
 #include "cost/malloc.h"
 #include "driver/analysis.h"
+#include "driver/slice_pass.h"
 #include "ir/build.h"
 #include "ir/reassign.h"
 #include "report/explain.h"
@@ -122,6 +123,7 @@ class Model {
       }
     }
     IndexStatements();
+    slices_ = RunSlicePass(prog_, u_, esc_, ImportedLeaksHook(), opts_.optimize_off);
   }
 
   report::ExplainReport Build();
@@ -138,9 +140,17 @@ class Model {
   std::optional<std::string> StringConst(NodeId id) const;
 
   void IndexStatements();
+  // Other packages' parameter leaks, from their analyses (PackageAnalysis::dependency).
+  ImportedLeaks ImportedLeaksHook();
+  const SliceMove* SliceMoveOf(NodeId append) const {
+    auto it = slices_.by_append.find(append.index());
+    return it == slices_.by_append.end() ? nullptr : &slices_.moves[it->second];
+  }
+  void SlicePassAllocation(NodeId id, const SliceMove& mv, ExplainEntry& out);
   void AddHeapEntry(const escape::Remark& r);
   void AddLeakEntries();
   void AddRunTimeAndStackEntries();
+  void AddUnreportedEntries();
 
   // The path of an explanation as source lines, and what it reaches; follows a root that is
   // itself an escaping location into its own explanation.
@@ -168,7 +178,35 @@ class Model {
   // The assignment statement whose right-hand side is the node (appends), by NodeId.
   std::unordered_map<uint32_t, NodeId> assigned_by_;
   std::vector<ExplainEntry> entries_;
+  SlicePassResult slices_;
+  // make(chan) and func literal nodes with their function (for AddUnreportedEntries).
+  std::vector<std::pair<NodeId, ir::FuncId>> unreported_candidates_;
+  // Func literals called by a go or defer statement (OGO / ODEFER), by NodeId.
+  std::unordered_map<uint32_t, Op> go_defer_;
+  // Function objects of other packages -> their FuncId in that package's IR (by PkgId).
+  std::unordered_map<uint32_t, std::unordered_map<uint32_t, ir::FuncId>> dep_funcs_;
 };
+
+ImportedLeaks Model::ImportedLeaksHook() {
+  return [this](types::ObjId obj, int param) -> std::optional<escape::Leaks> {
+    const types::Object& o = u_.Obj(obj);
+    if (!o.pkg || !a_.dependency) return std::nullopt;
+    const DependencyAnalysis* d = a_.dependency(o.pkg);
+    if (d == nullptr) return std::nullopt;
+    auto [it, fresh] = dep_funcs_.try_emplace(o.pkg.index());
+    if (fresh) {
+      for (size_t i = 0; i < d->prog.funcs.size(); ++i) {
+        ir::FuncId f(static_cast<uint32_t>(i));
+        if (d->prog.funcs.Get(f).obj) it->second.emplace(d->prog.funcs.Get(f).obj.index(), f);
+      }
+    }
+    auto f = it->second.find(obj.index());
+    if (f == it->second.end()) return std::nullopt;
+    const std::vector<escape::Leaks>& leaks = d->esc.leaks.Get(f->second);
+    if (param < 0 || static_cast<size_t>(param) >= leaks.size()) return std::nullopt;
+    return leaks[param];
+  };
+}
 
 TypeId Model::Elem(TypeId t) const {
   if (!t) return TypeId();
@@ -197,21 +235,27 @@ std::optional<std::string> Model::StringConst(NodeId id) const {
 
 // Records, for every assignment `x = y` in every function, that y is assigned by it.
 void Model::IndexStatements() {
-  std::vector<NodeId> stack;
+  std::vector<std::pair<NodeId, ir::FuncId>> stack;
   for (size_t i = 0; i < prog_.funcs.size(); ++i) {
-    const ir::Func& f = prog_.funcs.Get(ir::FuncId(static_cast<uint32_t>(i)));
-    if (f.body) stack.push_back(f.body);
+    ir::FuncId fid(static_cast<uint32_t>(i));
+    const ir::Func& f = prog_.funcs.Get(fid);
+    if (f.body) stack.push_back({f.body, fid});
   }
   std::unordered_set<uint32_t> seen;
   while (!stack.empty()) {
-    NodeId id = stack.back();
+    auto [id, fid] = stack.back();
     stack.pop_back();
     if (!id || !seen.insert(id.index()).second) continue;
     const ir::Node& n = N(id);
     if (n.op == Op::kAs && n.y) assigned_by_.emplace(n.y.index(), id);
-    for (NodeId c : {n.x, n.y, n.z, n.w}) stack.push_back(c);
+    if (n.op == Op::kMakeChan || n.op == Op::kClosure) unreported_candidates_.push_back({id, fid});
+    if ((n.op == Op::kGo || n.op == Op::kDefer) && n.x && N(n.x).op == Op::kCallFunc &&
+        N(n.x).x && N(N(n.x).x).op == Op::kClosure) {
+      go_defer_.emplace(N(n.x).x.index(), n.op);
+    }
+    for (NodeId c : {n.x, n.y, n.z, n.w}) stack.push_back({c, fid});
     for (IdSpan<NodeId> s : {n.list, n.list2, n.init}) {
-      for (uint32_t j = 0; j < s.count; ++j) stack.push_back(prog_.At(s, j));
+      for (uint32_t j = 0; j < s.count; ++j) stack.push_back({prog_.At(s, j), fid});
     }
   }
 }
@@ -251,6 +295,14 @@ std::string Model::RootText(const escape::Explanation& e, const escape::FlowStep
   std::string why = note ? note->why : "";
   if (last.dst_heap) {
     if (why == "call parameter") return "passed to " + CallText(note->node);
+    if (auto it = e.node ? go_defer_.find(e.node.index()) : go_defer_.end();
+        it != go_defer_.end() && (why.empty() || why == "spill")) {
+      return it->second == Op::kGo
+                 ? "started as a goroutine by a go statement: the goroutine may run after the "
+                   "frame is gone"
+                 : "deferred inside a loop (or a range-over-func body): the deferred closure is "
+                   "heap-allocated because the frame cannot hold one per iteration";
+    }
     if (why == "assign" && note->node && N(note->node).x) {
       NodeId lhs = N(note->node).x;
       const ir::Node& l = N(lhs);
@@ -566,6 +618,10 @@ void Model::AppendAllocation(NodeId id, bool escapes, ExplainEntry& out) {
   std::string grow = "size depends on the slice's length and capacity at run time: growslice "
                      "doubles the capacity below 256 elements, then grows it by about 1.25x, and "
                      "rounds the array up to a size class";
+  if (const SliceMove* mv = SliceMoveOf(id)) {
+    SlicePassAllocation(id, *mv, out);
+    return;
+  }
   if (escapes) {
     out.allocations.push_back(Alloc("runtime.growslice", When::kSometimes,
                                     "only when the slice's capacity is too small",
@@ -623,6 +679,67 @@ void Model::AppendAllocation(NodeId id, bool escapes, ExplainEntry& out) {
                   "in each call, else on the heap when the capacity is too small",
                   k),
       Dynamic(grow, noscan)));
+}
+
+// An append the slice pass made EscNone: a 32-byte stack store while the slice is exclusive,
+// move2heap at the transition (ssagen's append and move2heap; runtime/slice.go growsliceBuf,
+// moveSlice*).
+void Model::SlicePassAllocation(NodeId id, const SliceMove& mv, ExplainEntry& out) {
+  const ir::Node& n = N(id);
+  TypeId elem = Elem(n.type);
+  int64_t esize = elem ? types::SizeOf(u_, elem) : 0;
+  bool noscan = NoScan(elem);
+  std::string s = Quote(ir::VarName(prog_, u_, mv.slice));
+  const ir::Node& t = N(mv.transition);
+  std::string at = fmt::format("line {}", t.pos.line);
+  std::string where = t.op == Op::kReturn ? "returned" : t.op == Op::kRange ? "ranged over"
+                                                                           : "assigned";
+  std::string grow = "size depends on the slice's length and capacity at run time: growslice "
+                     "doubles the capacity below 256 elements, then grows it by about 1.25x, and "
+                     "rounds the array up to a size class";
+  int64_t k = esize > 0 ? kVariableMakeThreshold / esize : 0;
+  out.notes.push_back(fmt::format(
+      "after escape analysis, gc's slice pass (slice/slice.go) proves that {} is only shared "
+      "where it is {} at {}: it marks this append as not escaping and copies {} to the heap "
+      "just before that statement (move2heap)",
+      s, where, at, s));
+  if (n.has_dots || k == 0) {
+    out.allocations.push_back(Alloc(
+        "runtime.growslice", When::kSometimes,
+        n.has_dots ? "only when the capacity is too small (append(s, t...) never uses the stack "
+                     "store)"
+                   : "only when the capacity is too small",
+        Dynamic(grow, noscan)));
+  } else if (mv.cap_used) {
+    out.allocations.push_back(Alloc(
+        "runtime.growsliceBuf", When::kSometimes,
+        fmt::format("on the stack while the length stays <= {} (growth steps up one size class "
+                    "at a time inside the {}-byte stack buffer, because the capacity is "
+                    "observed), else on the heap via growslice",
+                    k, kVariableMakeThreshold),
+        Dynamic(grow, noscan)));
+  } else {
+    out.allocations.push_back(Alloc(
+        "runtime.growslice", When::kSometimes,
+        fmt::format("on the stack for the first growth of an empty slice to at most {} elements "
+                    "in each call ({}-byte stack store), else on the heap when the capacity is "
+                    "too small",
+                    k, kVariableMakeThreshold),
+        Dynamic(grow, noscan)));
+  }
+  std::string move = mv.cap_used ? (noscan ? "runtime.moveSliceNoScan" : "runtime.moveSlice")
+                                 : (noscan ? "runtime.moveSliceNoCapNoScan"
+                                           : "runtime.moveSliceNoCap");
+  if (n.has_dots || k == 0) return;
+  out.allocations.push_back(Alloc(
+      move, When::kSometimes,
+      fmt::format("at {}, only when {} still points into the stack frame", at, s),
+      Dynamic(mv.cap_used
+                  ? fmt::format("cap({})*{} bytes (the whole capacity is kept)",
+                                ir::VarName(prog_, u_, mv.slice), esize)
+                  : fmt::format("len({})*{} bytes, rounded up to a size class",
+                                ir::VarName(prog_, u_, mv.slice), esize),
+              noscan)));
 }
 
 void Model::NodeAllocation(NodeId id, bool escapes, ExplainEntry& out) {
@@ -861,7 +978,12 @@ void Model::AddHeapEntry(const escape::Remark& r) {
         break;
       }
       case Op::kAppend:
-        what = "the backing array this append may allocate escapes, so it cannot be on the stack";
+        what = SliceMoveOf(id) != nullptr
+                   ? "escape analysis finds that the backing array this append may allocate "
+                     "outlives the frame; gc's slice pass then lets it start on the stack anyway "
+                     "(see the note)"
+                   : "the backing array this append may allocate escapes, so it cannot be on "
+                     "the stack";
         break;
       case Op::kClosure:
         what = "the func literal escapes: its closure (a function pointer and the captured "
@@ -1050,6 +1172,84 @@ void Model::AddRunTimeAndStackEntries() {
   }
 }
 
+// Heap allocations -m has no line for: channels (escape analysis gives make(chan) no location:
+// runtime.makechan always allocates) and the wrapper closures of go and defer statements whose
+// verdict gc does not print (escape.go finish: goDeferWrapper).
+void Model::AddUnreportedEntries() {
+  std::unordered_set<uint32_t> done;
+  for (const auto& [id, fid] : unreported_candidates_) {
+    if (!done.insert(id.index()).second) continue;
+    const ir::Node& n = N(id);
+    ExplainEntry e;
+    e.kind = ExplainEntry::Kind::kUnreported;
+    e.op = ir::OpName(n.op);
+    e.pos = n.pos;
+    e.func = FuncName(fid);
+    if (n.op == Op::kMakeChan) {
+      TypeId elem = Elem(n.type);
+      std::optional<int64_t> size = n.x ? IntConst(n.x) : std::optional<int64_t>(0);
+      e.summary = fmt::format("{} is always on the heap: escape analysis does not track "
+                              "channels, and runtime.makechan allocates the channel "
+                              "(runtime.hchan, {} B) with its buffer",
+                              Quote(Expr(id)), kHchanSize);
+      if (!elem) {
+        e.allocations.push_back(Alloc("runtime.makechan", When::kAlways, "",
+                                      Unknown("the element type is not known")));
+      } else {
+        int64_t esize = types::SizeOf(u_, elem);
+        std::string sizename = n.x ? Expr(n.x) : "0";
+        if (esize == 0 || (size && *size == 0)) {
+          e.allocations.push_back(
+              Alloc("runtime.makechan", When::kAlways, "", Fixed(kHchanSize, true)));
+        } else if (NoScan(elem)) {
+          if (size) {
+            e.allocations.push_back(Alloc("runtime.makechan", When::kAlways, "",
+                                          Fixed(kHchanSize + *size * esize, true)));
+          } else {
+            e.allocations.push_back(Alloc(
+                "runtime.makechan", When::kAlways, "",
+                Dynamic(fmt::format("{} + {}*{} bytes in one allocation (a buffer of size 0: {} "
+                                    "B), rounded up to a size class",
+                                    kHchanSize, esize, sizename, kHchanSize),
+                        true)));
+          }
+          e.notes.push_back("the elements hold no pointers: the buffer shares the hchan's "
+                            "allocation");
+        } else {
+          e.allocations.push_back(
+              Alloc("runtime.makechan (new(hchan))", When::kAlways, "", Fixed(kHchanSize, false)));
+          e.allocations.push_back(Alloc(
+              "runtime.makechan (buffer)", When::kSometimes, "unless the buffer size is 0",
+              size ? Fixed(*size * esize, false)
+                   : Dynamic(fmt::format("{}*{} bytes, rounded up to a size class", esize,
+                                         sizename),
+                             false)));
+        }
+      }
+      entries_.push_back(std::move(e));
+      continue;
+    }
+    // A go/defer wrapper closure that escapes.
+    if (!n.func || esc_.heap_nodes.Get(id) != 1) continue;
+    const ir::Func& f = prog_.funcs.Get(n.func);
+    if (!(f.is_go_wrap || f.is_defer_wrap)) continue;
+    e.summary = fmt::format("the closure gc wraps around the {} statement's call (holding its "
+                            "evaluated arguments) escapes to the heap; gc prints no -m line for "
+                            "these wrappers",
+                            f.is_go_wrap ? "go" : "defer");
+    if (!f.is_closure) {
+      e.allocations.push_back(NoAlloc("the wrapper captures nothing: a static function value"));
+    } else {
+      std::string layout;
+      e.allocations.push_back(Alloc("runtime.newobject", When::kAlways, "", ClosureSize(id, &layout)));
+      e.notes.push_back("the closure is " + layout);
+    }
+    auto it = node_expl_.find(id.index());
+    DescribePath(it == node_expl_.end() ? nullptr : it->second, n.pos, e);
+    entries_.push_back(std::move(e));
+  }
+}
+
 report::ExplainReport Model::Build() {
   using K = escape::Remark::Kind;
   report::ExplainReport rep;
@@ -1073,6 +1273,7 @@ report::ExplainReport Model::Build() {
   }
   AddLeakEntries();
   AddRunTimeAndStackEntries();
+  AddUnreportedEntries();
   rep.entries = std::move(entries_);
   return rep;
 }

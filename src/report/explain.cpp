@@ -111,7 +111,7 @@ void Wrapped(std::string& out, const std::string& indent, const std::string& tex
 void EntryText(std::string& out, const ExplainEntry& e, const SourceSet& sources) {
   std::string pos = FormatPos(sources, e.pos);
   if (e.gc.empty()) {
-    out += pos + ":\n";
+    out += pos + ": (no -m line)\n";
   } else {
     for (const std::string& g : e.gc) out += pos + ": " + g + "\n";
   }
@@ -199,6 +199,8 @@ const char* ExplainKindName(ExplainEntry::Kind kind) {
       return "append-escapes";
     case Kind::kLeaks:
       return "leaks";
+    case Kind::kUnreported:
+      return "heap-unreported";
     case Kind::kRunTime:
       return "run-time";
     case Kind::kStack:
@@ -258,7 +260,7 @@ void SortExplainEntries(const SourceSet& sources, std::vector<ExplainEntry>& ent
 std::string ExplainText(const ExplainReport& report, const SourceSet& sources) {
   std::vector<ExplainEntry> entries = report.entries;
   SortExplainEntries(sources, entries);
-  int heap = 0, allocating = 0, leaks = 0, runtime = 0, stack = 0;
+  int heap = 0, allocating = 0, leaks = 0, unreported = 0, runtime = 0, stack = 0;
   for (const ExplainEntry& e : entries) {
     if (e.kind == Kind::kLeaks) {
       ++leaks;
@@ -271,15 +273,17 @@ std::string ExplainText(const ExplainReport& report, const SourceSet& sources) {
       if (allocates) ++allocating;
     } else if (e.kind == Kind::kRunTime) {
       ++runtime;
+    } else if (e.kind == Kind::kUnreported) {
+      ++unreported;
     } else {
       ++stack;
     }
   }
   std::string out = fmt::format(
       "# {}: {} heap verdict{} ({} may allocate at run time), {} leaking parameter{}, {} "
-      "decided at run time, {} kept on the stack\n",
+      "heap allocation{} -m does not report, {} decided at run time, {} kept on the stack\n",
       report.package, heap, heap == 1 ? "" : "s", allocating, leaks, leaks == 1 ? "" : "s",
-      runtime, stack);
+      unreported, unreported == 1 ? "" : "s", runtime, stack);
   struct Section {
     const char* title;
     bool (*match)(Kind);
@@ -287,7 +291,9 @@ std::string ExplainText(const ExplainReport& report, const SourceSet& sources) {
   const Section sections[] = {
       {"heap: values that move or escape to the heap, parameters that leak",
        [](Kind k) { return IsHeapKind(k); }},
-      {"decided at run time: no escape, but the stack buffer may be too small",
+      {"heap, but not reported by -m: channels, closures of go statements",
+       [](Kind k) { return k == Kind::kUnreported; }},
+      {"decided at run time: no escape, yet the heap may be used",
        [](Kind k) { return k == Kind::kRunTime; }},
       {"stack: addresses and allocations that stay in their frame",
        [](Kind k) { return k == Kind::kStack; }},

@@ -69,6 +69,8 @@ struct ExplainEntry {
     kEscapes,        // "EXPR escapes to heap"
     kAppendEscapes,  // "append escapes to heap"
     kLeaks,          // "leaking param: p" and its variants, one entry per parameter
+    kUnreported,     // on the heap although -m prints no line for it (make(chan), the
+                     // closures of go statements)
     kRunTime,        // does not escape, yet stack or heap is decided at run time
     kStack,          // stays on the stack
   } kind = Kind::kEscapes;
@@ -92,7 +94,7 @@ struct ExplainReport {
 };
 
 // The kind's name in the JSON output and the text headings: "moved-to-heap", "escapes",
-// "append-escapes", "leaks", "run-time", "stack".
+// "append-escapes", "leaks", "heap-unreported", "run-time", "stack".
 const char* ExplainKindName(ExplainEntry::Kind kind);
 
 // The source line holding `pos`, trimmed of surrounding blanks ("" if unknown).
