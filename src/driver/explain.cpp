@@ -55,6 +55,11 @@ constexpr int64_t kVariableMakeThreshold = 32;
 // (2, padded to 4), closed (4), timer, elemtype, sendx, recvx (8 each), recvq, sendq (16 each),
 // bubble (8), lock (mutex: key uintptr, 8) = 112 bytes, already a multiple of maxAlign (8).
 constexpr int64_t kHchanSize = 112;
+// internal/runtime/maps.Map on amd64: used, seed, dirPtr, dirLen (8 each), globalDepth,
+// globalShift, writing, tombstonePossible (1 each, padded to 8), clearSeq (8) = 48 bytes, with a
+// pointer (dirPtr). abi.MapGroupSlots = 8.
+constexpr int64_t kMapHeaderSize = 48;
+constexpr int64_t kMapGroupSlots = 8;
 // ir.MaxImplicitStackVarSize and ir.MaxStackVarSize (escape's HeapAllocReason).
 constexpr int64_t kMaxImplicitStackVarSize = 64 * 1024;
 constexpr int64_t kMaxStackVarSize = 128 * 1024;
@@ -773,6 +778,18 @@ void Model::NodeAllocation(NodeId id, bool escapes, ExplainEntry& out) {
       return;
     case Op::kMakeMap:
     case Op::kMapLit:
+      if (n.op == Op::kMakeMap && (!n.x || (IntConst(n.x) && *IntConst(n.x) <= kMapGroupSlots))) {
+        // walkMakeMap: a constant hint of at most abi.MapGroupSlots calls makemap_small, which
+        // allocates only the map header (maps.NewEmptyMap: new(Map)).
+        out.allocations.push_back(
+            Alloc("runtime.makemap_small", When::kAlways, "", Fixed(kMapHeaderSize, false)));
+        out.allocations.push_back(Alloc(
+            "runtime.mapassign (first insertion)", When::kSometimes,
+            "when the first key is inserted: one group of 8 slots",
+            Unknown("the group's layout (internal/runtime/maps, reflectdata.MapGroupType) is not "
+                    "modelled")));
+        return;
+      }
       out.allocations.push_back(Alloc(
           n.op == Op::kMakeMap ? "runtime.makemap" : "runtime.makemap (map literal)",
           When::kAlways, "",
@@ -954,7 +971,7 @@ void Model::AddHeapEntry(const escape::Remark& r) {
     const ir::Var& v = V(r.var);
     std::string fn = e.func.empty() ? "its function" : e.func;
     e.summary = fmt::format(
-        "{} ({} of type {}) moves to the heap: it would live in {}'s frame, but a reference to "
+        "{} (a {} of type {}) moves to the heap: it would live in {}'s frame, but a reference to "
         "it outlives the frame, so it is allocated on the heap{}",
         Quote(ir::VarName(prog_, u_, r.var)), VarKind(v), Type(v.type), fn,
         v.cls == ir::Class::kAuto ? " where it is declared" : " when the function is entered");
@@ -971,9 +988,9 @@ void Model::AddHeapEntry(const escape::Remark& r) {
     switch (n.op) {
       case Op::kConvIface: {
         TypeId from = n.x ? N(n.x).type : TypeId();
-        what = fmt::format("the value of {} ({}) escapes: converting it to the interface type {} "
-                           "stores a pointer to a copy of it in the interface's data word, and "
-                           "that interface value outlives the frame",
+        what = fmt::format("the value of {} ({}) escapes: the interface type {} holds it "
+                           "through a pointer (its data word), and the interface value outlives "
+                           "the frame, so what the pointer points at cannot live in the frame",
                            Quote(Expr(n.x ? n.x : id)), Type(from), Type(n.type));
         break;
       }

@@ -49,6 +49,8 @@ std::string Join(const std::vector<std::string>& parts, const char* sep) {
 
 std::string SizeText(const ExplainSize& s) {
   switch (s.kind) {
+    case ExplainSize::Kind::kNone:
+      return "0 B";
     case ExplainSize::Kind::kFixed:
       return s.malloc;
     case ExplainSize::Kind::kDynamic:
@@ -163,6 +165,10 @@ nlohmann::json PosJson(const SourceSet& sources, Pos pos) {
 nlohmann::json SizeJson(const ExplainSize& s) {
   nlohmann::json j;
   switch (s.kind) {
+    case ExplainSize::Kind::kNone:
+      j["kind"] = "none";
+      j["bytes"] = 0;
+      break;
     case ExplainSize::Kind::kFixed:
       j["kind"] = "fixed";
       j["bytes"] = s.bytes;

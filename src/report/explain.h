@@ -36,10 +36,11 @@ struct ExplainPathLine {
 // The bytes one runtime allocation asks for.
 struct ExplainSize {
   enum class Kind : uint8_t {
+    kNone,     // nothing is allocated (ExplainAllocation::When::kNever)
     kFixed,    // known statically: `bytes`, with the malloc class below
     kDynamic,  // depends on run-time values: `note` says which ("8*n bytes, rounded up ...")
     kUnknown,  // not modelled: `note` says why
-  } kind = Kind::kUnknown;
+  } kind = Kind::kNone;
   int64_t bytes = 0;
   bool noscan = true;     // the memory holds no pointers
   // kFixed: how mallocgc serves it (cost::Classify): slot bytes, size class (0: tiny, large or
