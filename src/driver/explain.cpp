@@ -15,6 +15,8 @@
 //     buffer for non-constant sizes (base.Debug.VariableMakeThreshold) and ssagen's stack
 //     backing store for appends (ssa.go getBackingStoreInfoForAppend).
 // Whatever is not modelled is said so ("unknown: ..."), never guessed.
+#include "report/explain.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -30,7 +32,6 @@
 #include "driver/slice_pass.h"
 #include "ir/build.h"
 #include "ir/reassign.h"
-#include "report/explain.h"
 #include "report/report.h"
 #include "walk/walk.h"
 
@@ -103,9 +104,12 @@ ExplainAllocation Alloc(std::string routine, When when, std::string condition, E
   return a;
 }
 
-ExplainAllocation NoAlloc(std::string what) {
+// No allocation; `what` says what is used instead (the JSON's "routine" names it briefly:
+// runtime.staticuint64s, runtime.zerobase, a static, "stack", ...).
+ExplainAllocation NoAlloc(std::string what, std::string used = "") {
   ExplainAllocation a;
   a.when = When::kNever;
+  a.routine = std::move(used);
   a.condition = std::move(what);
   return a;
 }
@@ -116,7 +120,11 @@ std::string Quote(const std::string& s) { return "`" + s + "`"; }
 class Model {
  public:
   Model(PackageAnalysis& a, const Options& opts)
-      : a_(a), u_(a.u), prog_(a.prog), esc_(a.esc), opts_(opts),
+      : a_(a),
+        u_(a.u),
+        prog_(a.prog),
+        esc_(a.esc),
+        opts_(opts),
         words_(walk::DataWords(a.prog, a.u, a.esc)) {
     for (const escape::Explanation& e : esc_.explanations) {
       if (e.kind == escape::Explanation::Kind::kEscapes) {
@@ -254,8 +262,8 @@ void Model::IndexStatements() {
     const ir::Node& n = N(id);
     if (n.op == Op::kAs && n.y) assigned_by_.emplace(n.y.index(), id);
     if (n.op == Op::kMakeChan || n.op == Op::kClosure) unreported_candidates_.push_back({id, fid});
-    if ((n.op == Op::kGo || n.op == Op::kDefer) && n.x && N(n.x).op == Op::kCallFunc &&
-        N(n.x).x && N(N(n.x).x).op == Op::kClosure) {
+    if ((n.op == Op::kGo || n.op == Op::kDefer) && n.x && N(n.x).op == Op::kCallFunc && N(n.x).x &&
+        N(N(n.x).x).op == Op::kClosure) {
       go_defer_.emplace(N(n.x).x.index(), n.op);
     }
     for (NodeId c : {n.x, n.y, n.z, n.w}) stack.push_back({c, fid});
@@ -277,7 +285,8 @@ std::string Model::CallText(NodeId call) const {
   if (c.op == Op::kCallFunc && c.x) {
     const ir::Node& f = N(c.x);
     if ((f.op == Op::kName && !f.var && f.obj) || f.op == Op::kMethExpr) {
-      return Quote(Expr(c.x)) + ", whose escape analysis (its parameter's leak tag) says the "
+      return Quote(Expr(c.x)) +
+             ", whose escape analysis (its parameter's leak tag) says the "
              "argument leaks to the heap";
     }
     if (f.op == Op::kClosure) {
@@ -319,9 +328,10 @@ std::string Model::RootText(const escape::Explanation& e, const escape::FlowStep
              ", memory reached through a pointer, which the compiler must assume is on the heap";
     }
     if (why == "too large for stack") {
-      return fmt::format("too large for the stack: gc heap-allocates variables over {} KiB and "
-                         "implicit allocations (new, &T{{}}, make, closures) over {} KiB",
-                         kMaxStackVarSize / 1024, kMaxImplicitStackVarSize / 1024);
+      return fmt::format(
+          "too large for the stack: gc heap-allocates variables over {} KiB and "
+          "implicit allocations (new, &T{{}}, make, closures) over {} KiB",
+          kMaxStackVarSize / 1024, kMaxImplicitStackVarSize / 1024);
     }
     if (why == "zero-sized element") {
       return "make of a zero-sized element type is always heap-allocated (it costs nothing: "
@@ -342,8 +352,8 @@ std::string Model::RootText(const escape::Explanation& e, const escape::FlowStep
     const ir::Var& v = V(last.dst_var);
     if (v.cls == ir::Class::kParamOut) {
       std::string fn = FuncName(v.curfn);
-      std::string r = "returned to the caller (result " + v.name + (fn.empty() ? "" : " of " + fn) +
-                      ")";
+      std::string r =
+          "returned to the caller (result " + v.name + (fn.empty() ? "" : " of " + fn) + ")";
       if (e.kind == escape::Explanation::Kind::kLeaks) return r;
       return r + ", so it must outlive " + (fn.empty() ? "the" : fn + "'s") + " frame";
     }
@@ -376,8 +386,7 @@ void Model::DescribePath(const escape::Explanation* e, Pos start, ExplainEntry& 
     if (!out.path.empty()) {
       report::ExplainPathLine& back = out.path.back();
       if (back.pos.file == p.file && back.pos.line == p.line) {
-        if (!why.empty() &&
-            std::find(back.whys.begin(), back.whys.end(), why) == back.whys.end()) {
+        if (!why.empty() && std::find(back.whys.begin(), back.whys.end(), why) == back.whys.end()) {
           back.whys.push_back(why);
         }
         return;
@@ -399,8 +408,9 @@ void Model::DescribePath(const escape::Explanation* e, Pos start, ExplainEntry& 
     const escape::Explanation* next = nullptr;
     reaches.push_back(RootText(*e, e->steps.back(), &next));
     if (e->truncated) {
-      reaches.push_back("(gc's explanation is truncated at an assignment cycle, "
-                        "golang.org/issue/35518)");
+      reaches.push_back(
+          "(gc's explanation is truncated at an assignment cycle, "
+          "golang.org/issue/35518)");
     }
     e = next;
   }
@@ -432,8 +442,8 @@ ExplainSize Model::ClosureSize(NodeId id, std::string* layout) const {
     align = std::max(align, al);
     last_zero = size == 0;
     noscan = noscan && (byval ? NoScan(t) : false);
-    parts.push_back(V(c).name + " " + (byval ? Type(t) + " (by value)" : "*" + Type(t) +
-                                                                        " (by reference)"));
+    parts.push_back(V(c).name + " " +
+                    (byval ? Type(t) + " (by value)" : "*" + Type(t) + " (by reference)"));
   }
   if (last_zero) ++off;  // a trailing zero-size field gets a byte (types.CalcStructSize)
   off = (off + align - 1) / align * align;
@@ -449,22 +459,25 @@ void Model::VarAllocation(VarId v, ExplainEntry& out) {
   const ir::Var& var = V(v);
   TypeId t = var.type;
   if (!t) {
-    out.allocations.push_back(Alloc("runtime.newobject", When::kAlways, "",
-                                    Unknown("the variable's type is not known")));
+    out.allocations.push_back(
+        Alloc("runtime.newobject", When::kAlways, "", Unknown("the variable's type is not known")));
     return;
   }
   int64_t size = types::SizeOf(u_, t);
   std::string when;
   if (var.cls == ir::Class::kParam) {
-    out.notes.push_back("a parameter that moves to the heap is copied into a new heap object "
-                        "when the function is entered (walk's heapmoves)");
+    out.notes.push_back(
+        "a parameter that moves to the heap is copied into a new heap object "
+        "when the function is entered (walk's heapmoves)");
   } else if (var.cls == ir::Class::kParamOut) {
-    out.notes.push_back("a result that moves to the heap is allocated when the function is "
-                        "entered and copied back into the result slot on return");
+    out.notes.push_back(
+        "a result that moves to the heap is allocated when the function is "
+        "entered and copied back into the result slot on return");
   }
   if (size == 0) {
     out.allocations.push_back(
-        NoAlloc("zero-sized: runtime.newobject returns &runtime.zerobase, nothing is allocated"));
+        NoAlloc("zero-sized: runtime.newobject returns &runtime.zerobase, nothing is allocated",
+                "runtime.zerobase"));
     return;
   }
   out.allocations.push_back(Alloc("runtime.newobject", When::kAlways, "", Fixed(size, NoScan(t))));
@@ -475,38 +488,43 @@ void Model::ConvAllocation(NodeId id, bool escapes, ExplainEntry& out) {
   const ir::Node& n = N(id);
   TypeId from = n.x ? N(n.x).type : TypeId();
   if (w == nullptr) {
-    out.allocations.push_back(Alloc(
-        "runtime.convT*", When::kSometimes, "",
-        Unknown("walk's data word for this conversion is not known (a function gc does not "
-                "compile, or an interface operand)")));
+    out.allocations.push_back(
+        Alloc("runtime.convT*", When::kSometimes, "",
+              Unknown("walk's data word for this conversion is not known (a function gc does not "
+                      "compile, or an interface operand)")));
     return;
   }
   using DK = walk::DataWord::Kind;
   switch (w->kind) {
     case DK::kDirect:
-      out.allocations.push_back(NoAlloc("a pointer-shaped value is its own data word"));
+      out.allocations.push_back(
+          NoAlloc("a pointer-shaped value is its own data word", "direct interface"));
       return;
     case DK::kZeroSized:
       out.allocations.push_back(
-          NoAlloc("a zero-sized value: the data word is &runtime.zerobase"));
+          NoAlloc("a zero-sized value: the data word is &runtime.zerobase", "runtime.zerobase"));
       return;
     case DK::kSingleByte:
-      out.allocations.push_back(NoAlloc(
-          "a single-byte value (bool or 1-byte integer): the data word points into "
-          "runtime.staticuint64s, a read-only table of the values 0..255"));
+      out.allocations.push_back(
+          NoAlloc("a single-byte value (bool or 1-byte integer): the data word points into "
+                  "runtime.staticuint64s, a read-only table of the values 0..255",
+                  "runtime.staticuint64s"));
       return;
     case DK::kZeroValue:
-      out.allocations.push_back(NoAlloc(
-          "an all-zero literal: the data word points at runtime.zeroVal (1024 zero bytes)"));
+      out.allocations.push_back(
+          NoAlloc("an all-zero literal: the data word points at runtime.zeroVal (1024 zero bytes)",
+                  "runtime.zeroVal"));
       return;
     case DK::kStatic:
-      out.allocations.push_back(NoAlloc(
-          "a constant: the compiler stores it in a read-only static (" + w->expr +
-          ") and the data word points there"));
+      out.allocations.push_back(
+          NoAlloc("a constant: the compiler stores it in a read-only static (" + w->expr +
+                      ") and the data word points there",
+                  w->expr));
       return;
     case DK::kStack:
       out.allocations.push_back(
-          NoAlloc("the conversion does not escape: the data word points at a stack temporary"));
+          NoAlloc("the conversion does not escape: the data word points at a stack temporary",
+                  "stack temporary"));
       return;
     case DK::kRuntime:
       break;
@@ -515,15 +533,16 @@ void Model::ConvAllocation(NodeId id, bool escapes, ExplainEntry& out) {
   if (!escapes) {
     out.notes.push_back(
         "the conversion does not escape, but its value is larger than 1024 bytes, so walk does "
-        "not copy it to a stack temporary and calls " + routine + ", which allocates");
+        "not copy it to a stack temporary and calls " +
+        routine + ", which allocates");
   }
   if (w->routine == "convT16" || w->routine == "convT32" || w->routine == "convT64") {
     int64_t bytes = w->routine == "convT16" ? 2 : w->routine == "convT32" ? 4 : 8;
-    out.allocations.push_back(Alloc(
-        routine, When::kSometimes,
-        "only when the value's bits, as an unsigned integer, are >= 256 (smaller values use "
-        "&runtime.staticuint64s[v], no allocation)",
-        Fixed(bytes, true)));
+    out.allocations.push_back(
+        Alloc(routine, When::kSometimes,
+              "only when the value's bits, as an unsigned integer, are >= 256 (smaller values use "
+              "&runtime.staticuint64s[v], no allocation)",
+              Fixed(bytes, true)));
   } else if (w->routine == "convTstring") {
     out.allocations.push_back(Alloc(routine, When::kSometimes,
                                     "unless the string is \"\" (then &runtime.zeroVal[0])",
@@ -562,27 +581,28 @@ void Model::MakeSliceAllocation(NodeId id, bool escapes, ExplainEntry& out) {
     if (cap) {
       int64_t bytes = *cap * esize;
       if (bytes == 0) {
-        out.allocations.push_back(NoAlloc(
-            "zero bytes: runtime.makeslice returns &runtime.zerobase"));
+        out.allocations.push_back(
+            NoAlloc("zero bytes: runtime.makeslice returns &runtime.zerobase", "runtime.zerobase"));
       } else {
         out.allocations.push_back(
             Alloc("runtime.makeslice", When::kAlways, "", Fixed(bytes, noscan)));
       }
     } else {
-      out.allocations.push_back(Alloc(
-          "runtime.makeslice", When::kAlways, "",
-          Dynamic(fmt::format("size depends on {} at run time: {}*{} bytes, rounded up to a "
-                              "size class",
-                              capname, esize, capname),
-                  noscan)));
+      out.allocations.push_back(
+          Alloc("runtime.makeslice", When::kAlways, "",
+                Dynamic(fmt::format("size depends on {} at run time: {}*{} bytes, rounded up to a "
+                                    "size class",
+                                    capname, esize, capname),
+                        noscan)));
     }
     return;
   }
   // Does not escape.
   if (cap) {
-    out.summary = fmt::format("{} does not escape and its size is constant: its backing array "
-                              "[{}]{} ({} B) is a stack variable",
-                              Quote(Expr(id)), *cap, Type(elem), *cap * esize);
+    out.summary = fmt::format(
+        "{} does not escape and its size is constant: its backing array "
+        "[{}]{} ({} B) is a stack variable",
+        Quote(Expr(id)), *cap, Type(elem), *cap * esize);
     return;
   }
   int64_t k = esize > 0 ? kVariableMakeThreshold / esize : 0;
@@ -620,9 +640,10 @@ void Model::AppendAllocation(NodeId id, bool escapes, ExplainEntry& out) {
   TypeId elem = Elem(n.type);
   int64_t esize = elem ? types::SizeOf(u_, elem) : -1;
   bool noscan = NoScan(elem);
-  std::string grow = "size depends on the slice's length and capacity at run time: growslice "
-                     "doubles the capacity below 256 elements, then grows it by about 1.25x, and "
-                     "rounds the array up to a size class";
+  std::string grow =
+      "size depends on the slice's length and capacity at run time: growslice "
+      "doubles the capacity below 256 elements, then grows it by about 1.25x, and "
+      "rounds the array up to a size class";
   if (const SliceMove* mv = SliceMoveOf(id)) {
     SlicePassAllocation(id, *mv, out);
     return;
@@ -653,19 +674,22 @@ void Model::AppendAllocation(NodeId id, bool escapes, ExplainEntry& out) {
                      V(N(lhs).var).cls == ir::Class::kAuto && !V(N(lhs).var).addrtaken &&
                      esc_.heap_vars.Get(N(lhs).var) != 1;
       if (lhs && N(lhs).op != Op::kName) {
-        why_not = fmt::format("{} = append({}, ...) updates memory in place (the slice is not "
-                              "a local variable), which never uses the stack store",
-                              Expr(lhs), Expr(lhs));
+        why_not = fmt::format(
+            "{} = append({}, ...) updates memory in place (the slice is not "
+            "a local variable), which never uses the stack store",
+            Expr(lhs), Expr(lhs));
       } else if (same_name && !lhs_ssa) {
-        why_not = fmt::format("the slice {} is not a plain local variable (its address is taken, "
-                              "or it is a parameter or result), so the append updates it in "
-                              "place, which never uses the stack store",
-                              Expr(lhs));
+        why_not = fmt::format(
+            "the slice {} is not a plain local variable (its address is taken, "
+            "or it is a parameter or result), so the append updates it in "
+            "place, which never uses the stack store",
+            Expr(lhs));
       }
     }
   }
   if (!why_not.empty()) {
-    out.summary = "append does not escape, but " + why_not + ": when it grows the slice, the "
+    out.summary = "append does not escape, but " + why_not +
+                  ": when it grows the slice, the "
                   "new array is allocated on the heap";
     out.allocations.push_back(Alloc("runtime.growslice", When::kSometimes,
                                     "only when the slice's capacity is too small",
@@ -697,11 +721,13 @@ void Model::SlicePassAllocation(NodeId id, const SliceMove& mv, ExplainEntry& ou
   std::string s = Quote(ir::VarName(prog_, u_, mv.slice));
   const ir::Node& t = N(mv.transition);
   std::string at = fmt::format("line {}", t.pos.line);
-  std::string where = t.op == Op::kReturn ? "returned" : t.op == Op::kRange ? "ranged over"
-                                                                           : "assigned";
-  std::string grow = "size depends on the slice's length and capacity at run time: growslice "
-                     "doubles the capacity below 256 elements, then grows it by about 1.25x, and "
-                     "rounds the array up to a size class";
+  std::string where = t.op == Op::kReturn  ? "returned"
+                      : t.op == Op::kRange ? "ranged over"
+                                           : "assigned";
+  std::string grow =
+      "size depends on the slice's length and capacity at run time: growslice "
+      "doubles the capacity below 256 elements, then grows it by about 1.25x, and "
+      "rounds the array up to a size class";
   int64_t k = esize > 0 ? kVariableMakeThreshold / esize : 0;
   out.notes.push_back(fmt::format(
       "after escape analysis, gc's slice pass (slice/slice.go) proves that {} is only shared "
@@ -732,19 +758,18 @@ void Model::SlicePassAllocation(NodeId id, const SliceMove& mv, ExplainEntry& ou
                     k, kVariableMakeThreshold),
         Dynamic(grow, noscan)));
   }
-  std::string move = mv.cap_used ? (noscan ? "runtime.moveSliceNoScan" : "runtime.moveSlice")
-                                 : (noscan ? "runtime.moveSliceNoCapNoScan"
-                                           : "runtime.moveSliceNoCap");
+  std::string move = mv.cap_used
+                         ? (noscan ? "runtime.moveSliceNoScan" : "runtime.moveSlice")
+                         : (noscan ? "runtime.moveSliceNoCapNoScan" : "runtime.moveSliceNoCap");
   if (n.has_dots || k == 0) return;
-  out.allocations.push_back(Alloc(
-      move, When::kSometimes,
-      fmt::format("at {}, only when {} still points into the stack frame", at, s),
-      Dynamic(mv.cap_used
-                  ? fmt::format("cap({})*{} bytes (the whole capacity is kept)",
-                                ir::VarName(prog_, u_, mv.slice), esize)
-                  : fmt::format("len({})*{} bytes, rounded up to a size class",
-                                ir::VarName(prog_, u_, mv.slice), esize),
-              noscan)));
+  out.allocations.push_back(
+      Alloc(move, When::kSometimes,
+            fmt::format("at {}, only when {} still points into the stack frame", at, s),
+            Dynamic(mv.cap_used ? fmt::format("cap({})*{} bytes (the whole capacity is kept)",
+                                              ir::VarName(prog_, u_, mv.slice), esize)
+                                : fmt::format("len({})*{} bytes, rounded up to a size class",
+                                              ir::VarName(prog_, u_, mv.slice), esize),
+                    noscan)));
 }
 
 void Model::NodeAllocation(NodeId id, bool escapes, ExplainEntry& out) {
@@ -760,16 +785,17 @@ void Model::NodeAllocation(NodeId id, bool escapes, ExplainEntry& out) {
         out.allocations.push_back(
             Alloc("runtime.newobject", When::kAlways, "", Unknown("the type is not known")));
       } else if (n.dynamic_type) {
-        out.allocations.push_back(Alloc(
-            "runtime.newobject", When::kAlways, "",
-            Unknown("the type comes from a generic dictionary; its size depends on the type "
-                    "argument")));
+        out.allocations.push_back(
+            Alloc("runtime.newobject", When::kAlways, "",
+                  Unknown("the type comes from a generic dictionary; its size depends on the type "
+                          "argument")));
       } else if (types::SizeOf(u_, t) == 0) {
-        out.allocations.push_back(NoAlloc(
-            "zero-sized: runtime.newobject returns &runtime.zerobase, nothing is allocated"));
+        out.allocations.push_back(
+            NoAlloc("zero-sized: runtime.newobject returns &runtime.zerobase, nothing is allocated",
+                    "runtime.zerobase"));
       } else {
-        out.allocations.push_back(Alloc("runtime.newobject", When::kAlways, "",
-                                        Fixed(types::SizeOf(u_, t), NoScan(t))));
+        out.allocations.push_back(
+            Alloc("runtime.newobject", When::kAlways, "", Fixed(types::SizeOf(u_, t), NoScan(t))));
       }
       return;
     }
@@ -791,8 +817,8 @@ void Model::NodeAllocation(NodeId id, bool escapes, ExplainEntry& out) {
         return;
       }
       out.allocations.push_back(Alloc(
-          n.op == Op::kMakeMap ? "runtime.makemap" : "runtime.makemap (map literal)",
-          When::kAlways, "",
+          n.op == Op::kMakeMap ? "runtime.makemap" : "runtime.makemap (map literal)", When::kAlways,
+          "",
           Unknown("the Swiss-table map (internal/runtime/maps) allocates its header and groups "
                   "by key/element size, hint and growth; not modelled")));
       return;
@@ -813,19 +839,20 @@ void Model::NodeAllocation(NodeId id, bool escapes, ExplainEntry& out) {
         out.allocations.push_back(Alloc("runtime.newobject", When::kAlways, "",
                                         Unknown("the element type is not known")));
       } else if (len * types::SizeOf(u_, elem) == 0) {
-        out.allocations.push_back(NoAlloc("a zero-sized backing array: &runtime.zerobase"));
+        out.allocations.push_back(
+            NoAlloc("a zero-sized backing array: &runtime.zerobase", "runtime.zerobase"));
       } else {
-        out.allocations.push_back(Alloc(
-            "runtime.newobject", When::kAlways,
-            "", Fixed(len * types::SizeOf(u_, elem), NoScan(elem))));
+        out.allocations.push_back(Alloc("runtime.newobject", When::kAlways, "",
+                                        Fixed(len * types::SizeOf(u_, elem), NoScan(elem))));
         out.notes.push_back(fmt::format("the backing array is [{}]{}", len, Type(elem)));
       }
       return;
     }
     case Op::kClosure: {
       if (!n.func || !prog_.funcs.Get(n.func).is_closure) {
-        out.allocations.push_back(NoAlloc(
-            "the func literal captures no variables: walk makes it a static function value"));
+        out.allocations.push_back(
+            NoAlloc("the func literal captures no variables: walk makes it a static function value",
+                    "static closure"));
         return;
       }
       std::string layout;
@@ -865,19 +892,19 @@ void Model::NodeAllocation(NodeId id, bool escapes, ExplainEntry& out) {
           dyn.push_back("len(" + Expr(op) + ")");
         }
       }
-      std::string cond = "unless the result is \"\" or only one operand is non-empty at run "
-                         "time (concatstrings then returns that operand without copying)";
+      std::string cond =
+          "unless the result is \"\" or only one operand is non-empty at run "
+          "time (concatstrings then returns that operand without copying)";
       if (all_const) {
         out.allocations.push_back(
             Alloc("runtime.concatstrings", When::kSometimes, cond, Fixed(constant, true)));
       } else {
         std::string total = fmt::format("{}", fmt::join(dyn, " + "));
         if (constant > 0) total += fmt::format(" + {}", constant);
-        out.allocations.push_back(Alloc(
-            "runtime.concatstrings", When::kSometimes, cond,
-            Dynamic("size depends on the operands at run time: " + total +
-                        " bytes, rounded up to a size class",
-                    true)));
+        out.allocations.push_back(Alloc("runtime.concatstrings", When::kSometimes, cond,
+                                        Dynamic("size depends on the operands at run time: " +
+                                                    total + " bytes, rounded up to a size class",
+                                                true)));
       }
       return;
     }
@@ -886,7 +913,8 @@ void Model::NodeAllocation(NodeId id, bool escapes, ExplainEntry& out) {
       bool bytes = n.op == Op::kStr2Bytes;
       if (bytes && esc_.zero_copy.Get(id) == 1) {
         out.allocations.push_back(NoAlloc(
-            "the []byte is never written to: gc makes it share the string's memory (zero-copy)"));
+            "the []byte is never written to: gc makes it share the string's memory (zero-copy)",
+            "zero-copy"));
         return;
       }
       const char* routine = bytes ? "runtime.stringtoslicebyte" : "runtime.stringtoslicerune";
@@ -898,7 +926,7 @@ void Model::NodeAllocation(NodeId id, bool escapes, ExplainEntry& out) {
           len *= 4;
         }
         if (len == 0) {
-          out.allocations.push_back(NoAlloc("an empty result: no allocation"));
+          out.allocations.push_back(NoAlloc("an empty result: no allocation", "empty"));
         } else {
           ExplainSize sz = Fixed(static_cast<int64_t>(cost::RoundUpSize(len, true)), true);
           sz.note = fmt::format("{} bytes, capacity rounded up to the size class", len);
@@ -917,12 +945,13 @@ void Model::NodeAllocation(NodeId id, bool escapes, ExplainEntry& out) {
       return;
     }
     case Op::kBytes2Str:
-      out.allocations.push_back(Alloc(
-          "runtime.slicebytetostring", When::kSometimes,
-          "unless the length is 0 (\"\") or 1 (a pointer into runtime.staticuint64s)",
-          Dynamic("size depends on len(" + Expr(n.x) + ") at run time, rounded up to a size "
-                  "class",
-                  true)));
+      out.allocations.push_back(
+          Alloc("runtime.slicebytetostring", When::kSometimes,
+                "unless the length is 0 (\"\") or 1 (a pointer into runtime.staticuint64s)",
+                Dynamic("size depends on len(" + Expr(n.x) +
+                            ") at run time, rounded up to a size "
+                            "class",
+                        true)));
       return;
     case Op::kRunes2Str:
       out.allocations.push_back(Alloc(
@@ -930,10 +959,10 @@ void Model::NodeAllocation(NodeId id, bool escapes, ExplainEntry& out) {
           Dynamic("size depends on the UTF-8 length of " + Expr(n.x) + " at run time", true)));
       return;
     case Op::kRuneStr:
-      out.allocations.push_back(
-          Alloc("runtime.intstring", When::kAlways, "", Fixed(4, true)));
-      out.notes.push_back("intstring allocates 4 bytes (the longest UTF-8 encoding) and slices "
-                          "the string to the rune's length");
+      out.allocations.push_back(Alloc("runtime.intstring", When::kAlways, "", Fixed(4, true)));
+      out.notes.push_back(
+          "intstring allocates 4 bytes (the longest UTF-8 encoding) and slices "
+          "the string to the rune's length");
       return;
     case Op::kAppend:
       AppendAllocation(id, escapes, out);
@@ -981,17 +1010,18 @@ void Model::AddHeapEntry(const escape::Remark& r) {
   } else {
     NodeId id = r.node;
     const ir::Node& n = N(id);
-    e.kind = n.op == Op::kAppend ? ExplainEntry::Kind::kAppendEscapes
-                                 : ExplainEntry::Kind::kEscapes;
+    e.kind =
+        n.op == Op::kAppend ? ExplainEntry::Kind::kAppendEscapes : ExplainEntry::Kind::kEscapes;
     e.op = ir::OpName(n.op);
     std::string what;
     switch (n.op) {
       case Op::kConvIface: {
         TypeId from = n.x ? N(n.x).type : TypeId();
-        what = fmt::format("the value of {} ({}) escapes: the interface type {} holds it "
-                           "through a pointer (its data word), and the interface value outlives "
-                           "the frame, so what the pointer points at cannot live in the frame",
-                           Quote(Expr(n.x ? n.x : id)), Type(from), Type(n.type));
+        what = fmt::format(
+            "the value of {} ({}) escapes: the interface type {} holds it "
+            "through a pointer (its data word), and the interface value outlives "
+            "the frame, so what the pointer points at cannot live in the frame",
+            Quote(Expr(n.x ? n.x : id)), Type(from), Type(n.type));
         break;
       }
       case Op::kAppend:
@@ -1003,13 +1033,15 @@ void Model::AddHeapEntry(const escape::Remark& r) {
                      "the stack";
         break;
       case Op::kClosure:
-        what = "the func literal escapes: its closure (a function pointer and the captured "
-               "variables) outlives the frame";
+        what =
+            "the func literal escapes: its closure (a function pointer and the captured "
+            "variables) outlives the frame";
         break;
       case Op::kMethValue:
-        what = fmt::format("the method value {} escapes: its closure (a function pointer and a "
-                           "copy of the receiver) outlives the frame",
-                           Quote(Expr(id)));
+        what = fmt::format(
+            "the method value {} escapes: its closure (a function pointer and a "
+            "copy of the receiver) outlives the frame",
+            Quote(Expr(id)));
         break;
       case Op::kSliceLit:
         what = n.implicit ? "the implicit slice holding a variadic call's arguments escapes"
@@ -1022,8 +1054,8 @@ void Model::AddHeapEntry(const escape::Remark& r) {
         what = "the concatenated string escapes, so it cannot be built in a stack buffer";
         break;
       default:
-        what = fmt::format("{} escapes: the memory it allocates outlives the frame",
-                           Quote(Expr(id)));
+        what =
+            fmt::format("{} escapes: the memory it allocates outlives the frame", Quote(Expr(id)));
         break;
     }
     e.summary = what;
@@ -1068,25 +1100,29 @@ void Model::AddLeakEntries() {
     std::string p = Quote(ir::VarName(prog_, u_, r.var));
     std::string s;
     if (r.kind == K::kLeakingParam) {
-      s = fmt::format("parameter {} leaks to the heap: what a caller passes may be kept beyond "
-                      "the call, so whatever it points to must be on the heap (a caller's &x "
-                      "moves x there; a value converted to an interface for it escapes)",
-                      p);
+      s = fmt::format(
+          "parameter {} leaks to the heap: what a caller passes may be kept beyond "
+          "the call, so whatever it points to must be on the heap (a caller's &x "
+          "moves x there; a value converted to an interface for it escapes)",
+          p);
     } else if (r.kind == K::kLeakingParamContent) {
-      s = fmt::format("the contents of parameter {} leak to the heap: values reached through "
-                      "what the caller passes must be on the heap, while the argument itself may "
-                      "stay on the caller's stack",
-                      p);
+      s = fmt::format(
+          "the contents of parameter {} leak to the heap: values reached through "
+          "what the caller passes must be on the heap, while the argument itself may "
+          "stay on the caller's stack",
+          p);
     } else if (r.level == 0) {
-      s = fmt::format("parameter {} leaks to result {}: the function returns the pointer it "
-                      "was given, so the caller's argument escapes only if the caller lets the "
-                      "result escape",
-                      p, r.text);
+      s = fmt::format(
+          "parameter {} leaks to result {}: the function returns the pointer it "
+          "was given, so the caller's argument escapes only if the caller lets the "
+          "result escape",
+          p, r.text);
     } else {
-      s = fmt::format("parameter {} leaks to result {} through {} dereference{}: what it points "
-                      "to is returned, so values the caller's argument reaches escape only if "
-                      "the caller lets the result escape",
-                      p, r.text, r.level, r.level == 1 ? "" : "s");
+      s = fmt::format(
+          "parameter {} leaks to result {} through {} dereference{}: what it points "
+          "to is returned, so values the caller's argument reaches escape only if "
+          "the caller lets the result escape",
+          p, r.text, r.level, r.level == 1 ? "" : "s");
     }
     e.summary += (e.summary.empty() ? "" : "; ") + s;
   }
@@ -1096,8 +1132,9 @@ void Model::AddLeakEntries() {
     auto it = leak_expl_.find(key.second);
     ir::FuncId fn(key.first);
     if (it == leak_expl_.end() && fn && !prog_.funcs.Get(fn).body) {
-      e.outlives = "the function has no Go body (assembly, or a linkname), so gc assumes its "
-                   "pointer parameters leak to the heap unless it is marked //go:noescape";
+      e.outlives =
+          "the function has no Go body (assembly, or a linkname), so gc assumes its "
+          "pointer parameters leak to the heap unless it is marked //go:noescape";
       continue;
     }
     if (it == leak_expl_.end()) {
@@ -1165,12 +1202,14 @@ void Model::AddRunTimeAndStackEntries() {
     e.kind = ExplainEntry::Kind::kStack;
     switch (n.op) {
       case Op::kConvIface:
-        e.summary = "the interface value stays in the frame: its data word points at a stack "
-                    "copy or a static, no allocation";
+        e.summary =
+            "the interface value stays in the frame: its data word points at a stack "
+            "copy or a static, no allocation";
         break;
       case Op::kClosure:
-        e.summary = "the func literal stays in the frame: its closure and the variables it "
-                    "captures by reference stay on the stack";
+        e.summary =
+            "the func literal stays in the frame: its closure and the variables it "
+            "captures by reference stay on the stack";
         break;
       case Op::kSliceLit:
         e.summary = n.implicit ? "the variadic arguments' slice is a stack array"
@@ -1178,8 +1217,9 @@ void Model::AddRunTimeAndStackEntries() {
         break;
       case Op::kMakeMap:
       case Op::kMapLit:
-        e.summary = "the map does not escape: walk puts its header (and, for a hint of at most "
-                    "8, its first group) on the stack; growth beyond that allocates";
+        e.summary =
+            "the map does not escape: walk puts its header (and, for a hint of at most "
+            "8, its first group) on the stack; growth beyond that allocates";
         break;
       default:
         e.summary = "stays in the frame: no heap allocation";
@@ -1205,13 +1245,14 @@ void Model::AddUnreportedEntries() {
     if (n.op == Op::kMakeChan) {
       TypeId elem = Elem(n.type);
       std::optional<int64_t> size = n.x ? IntConst(n.x) : std::optional<int64_t>(0);
-      e.summary = fmt::format("{} is always on the heap: escape analysis does not track "
-                              "channels, and runtime.makechan allocates the channel "
-                              "(runtime.hchan, {} B) with its buffer",
-                              Quote(Expr(id)), kHchanSize);
+      e.summary = fmt::format(
+          "{} is always on the heap: escape analysis does not track "
+          "channels, and runtime.makechan allocates the channel "
+          "(runtime.hchan, {} B) with its buffer",
+          Quote(Expr(id)), kHchanSize);
       if (!elem) {
-        e.allocations.push_back(Alloc("runtime.makechan", When::kAlways, "",
-                                      Unknown("the element type is not known")));
+        e.allocations.push_back(
+            Alloc("runtime.makechan", When::kAlways, "", Unknown("the element type is not known")));
       } else {
         int64_t esize = types::SizeOf(u_, elem);
         std::string sizename = n.x ? Expr(n.x) : "0";
@@ -1230,17 +1271,18 @@ void Model::AddUnreportedEntries() {
                                     kHchanSize, esize, sizename, kHchanSize),
                         true)));
           }
-          e.notes.push_back("the elements hold no pointers: the buffer shares the hchan's "
-                            "allocation");
+          e.notes.push_back(
+              "the elements hold no pointers: the buffer shares the hchan's "
+              "allocation");
         } else {
           e.allocations.push_back(
               Alloc("runtime.makechan (new(hchan))", When::kAlways, "", Fixed(kHchanSize, false)));
           e.allocations.push_back(Alloc(
               "runtime.makechan (buffer)", When::kSometimes, "unless the buffer size is 0",
-              size ? Fixed(*size * esize, false)
-                   : Dynamic(fmt::format("{}*{} bytes, rounded up to a size class", esize,
-                                         sizename),
-                             false)));
+              size
+                  ? Fixed(*size * esize, false)
+                  : Dynamic(fmt::format("{}*{} bytes, rounded up to a size class", esize, sizename),
+                            false)));
         }
       }
       entries_.push_back(std::move(e));
@@ -1250,15 +1292,18 @@ void Model::AddUnreportedEntries() {
     if (!n.func || esc_.heap_nodes.Get(id) != 1) continue;
     const ir::Func& f = prog_.funcs.Get(n.func);
     if (!(f.is_go_wrap || f.is_defer_wrap)) continue;
-    e.summary = fmt::format("the closure gc wraps around the {} statement's call (holding its "
-                            "evaluated arguments) escapes to the heap; gc prints no -m line for "
-                            "these wrappers",
-                            f.is_go_wrap ? "go" : "defer");
+    e.summary = fmt::format(
+        "the closure gc wraps around the {} statement's call (holding its "
+        "evaluated arguments) escapes to the heap; gc prints no -m line for "
+        "these wrappers",
+        f.is_go_wrap ? "go" : "defer");
     if (!f.is_closure) {
-      e.allocations.push_back(NoAlloc("the wrapper captures nothing: a static function value"));
+      e.allocations.push_back(
+          NoAlloc("the wrapper captures nothing: a static function value", "static closure"));
     } else {
       std::string layout;
-      e.allocations.push_back(Alloc("runtime.newobject", When::kAlways, "", ClosureSize(id, &layout)));
+      e.allocations.push_back(
+          Alloc("runtime.newobject", When::kAlways, "", ClosureSize(id, &layout)));
       e.notes.push_back("the closure is " + layout);
     }
     auto it = node_expl_.find(id.index());
@@ -1274,8 +1319,8 @@ report::ExplainReport Model::Build() {
   std::set<std::pair<std::tuple<uint32_t, uint32_t, uint32_t>, std::string>> seen;
   for (const escape::Remark& r : esc_.remarks) {
     if (r.verbosity > 1) continue;
-    bool heap = r.kind == K::kMovedToHeap || r.kind == K::kEscapesToHeap ||
-                r.kind == K::kAppendEscapes;
+    bool heap =
+        r.kind == K::kMovedToHeap || r.kind == K::kEscapesToHeap || r.kind == K::kAppendEscapes;
     if (r.kind == K::kOther && r.node && r.text.size() > 16 &&
         r.text.compare(r.text.size() - 16, 16, " escapes to heap") == 0) {
       heap = true;

@@ -135,8 +135,8 @@ void EntryText(std::string& out, const ExplainEntry& e, const SourceSet& sources
     size_t code_width = 0;
     for (const auto& r : rows) code_width = std::max(code_width, r.second.size());
     for (size_t i = 0; i < rows.size(); ++i) {
-      std::string row = ind + "  " + rows[i].first + std::string(width - rows[i].first.size(), ' ') +
-                        "  " + rows[i].second;
+      std::string row = ind + "  " + rows[i].first +
+                        std::string(width - rows[i].first.size(), ' ') + "  " + rows[i].second;
       if (!e.path[i].whys.empty()) {
         row += std::string(code_width - rows[i].second.size(), ' ') + "  (" +
                Join(e.path[i].whys, ", ") + ")";
@@ -257,10 +257,8 @@ void SortExplainEntries(const SourceSet& sources, std::vector<ExplainEntry>& ent
     return std::make_tuple(last, file, e.pos.line, e.pos.col, static_cast<int>(e.kind),
                            e.gc.empty() ? std::string() : e.gc[0]);
   };
-  std::stable_sort(entries.begin(), entries.end(), [&](const ExplainEntry& a,
-                                                       const ExplainEntry& b) {
-    return key(a) < key(b);
-  });
+  std::stable_sort(entries.begin(), entries.end(),
+                   [&](const ExplainEntry& a, const ExplainEntry& b) { return key(a) < key(b); });
 }
 
 std::string ExplainText(const ExplainReport& report, const SourceSet& sources) {

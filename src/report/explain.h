@@ -42,7 +42,7 @@ struct ExplainSize {
     kUnknown,  // not modelled: `note` says why
   } kind = Kind::kNone;
   int64_t bytes = 0;
-  bool noscan = true;     // the memory holds no pointers
+  bool noscan = true;  // the memory holds no pointers
   // kFixed: how mallocgc serves it (cost::Classify): slot bytes, size class (0: tiny, large or
   // zero-sized), and cost::Describe's account.
   uint64_t slot = 0;
@@ -75,15 +75,15 @@ struct ExplainEntry {
     kRunTime,        // does not escape, yet stack or heap is decided at run time
     kStack,          // stays on the stack
   } kind = Kind::kEscapes;
-  Pos pos;                       // where gc reports it
-  std::string func;              // the function it belongs to (gc's ir.FuncName)
+  Pos pos;           // where gc reports it
+  std::string func;  // the function it belongs to (gc's ir.FuncName)
   // gc's op of the allocation: "ONAME" for a variable, "OCONVIFACE", "ONEW", "OPTRLIT",
   // "OMAKESLICE", "OSLICELIT", "OCLOSURE", "OMETHVALUE", "OAPPEND", ...; "" for leaks.
   std::string op;
-  std::vector<std::string> gc;   // gc's -m lines for it, without position
-  std::string summary;           // what happens, in a sentence or two
+  std::vector<std::string> gc;        // gc's -m lines for it, without position
+  std::string summary;                // what happens, in a sentence or two
   std::vector<ExplainPathLine> path;  // value first
-  std::string outlives;          // what the path reaches (empty when there is no path)
+  std::string outlives;               // what the path reaches (empty when there is no path)
   std::vector<ExplainAllocation> allocations;
   std::vector<std::string> notes;  // further facts (inlining, caveats)
 };
