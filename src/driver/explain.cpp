@@ -164,6 +164,7 @@ class Model {
   void AddLeakEntries();
   void AddRunTimeAndStackEntries();
   void AddUnreportedEntries();
+  void AddAddressTakenStackEntries();
 
   // The path of an explanation as source lines, and what it reaches; follows a root that is
   // itself an escaping location into its own explanation.
@@ -196,6 +197,9 @@ class Model {
   std::vector<std::pair<NodeId, ir::FuncId>> unreported_candidates_;
   // Func literals called by a go or defer statement (OGO / ODEFER), by NodeId.
   std::unordered_map<uint32_t, Op> go_defer_;
+  // Variables whose address is taken explicitly (`&x`, implicit receivers included), by VarId:
+  // the first position.
+  std::map<uint32_t, Pos> addr_of_;
   // Function objects of other packages -> their FuncId in that package's IR (by PkgId).
   std::unordered_map<uint32_t, std::unordered_map<uint32_t, ir::FuncId>> dep_funcs_;
 };
@@ -262,6 +266,10 @@ void Model::IndexStatements() {
     const ir::Node& n = N(id);
     if (n.op == Op::kAs && n.y) assigned_by_.emplace(n.y.index(), id);
     if (n.op == Op::kMakeChan || n.op == Op::kClosure) unreported_candidates_.push_back({id, fid});
+    if (n.op == Op::kAddr && n.x && N(n.x).op == Op::kName && N(n.x).var) {
+      auto [it, fresh] = addr_of_.try_emplace(N(n.x).var.index(), n.pos);
+      if (!fresh && n.pos < it->second) it->second = n.pos;
+    }
     if ((n.op == Op::kGo || n.op == Op::kDefer) && n.x && N(n.x).op == Op::kCallFunc && N(n.x).x &&
         N(N(n.x).x).op == Op::kClosure) {
       go_defer_.emplace(N(n.x).x.index(), n.op);
@@ -1312,6 +1320,31 @@ void Model::AddUnreportedEntries() {
   }
 }
 
+// Variables whose address is taken yet stay in their frame (the chapter's Experiment 2: `q :=
+// &p` alone does not allocate). gc prints nothing for them.
+void Model::AddAddressTakenStackEntries() {
+  std::unordered_set<uint32_t> files;
+  for (const syntax::FileInfo& fi : u_.Pkg(a_.pkg).ast.files) files.insert(fi.file_index);
+  for (const auto& [index, addr_pos] : addr_of_) {
+    VarId v(index);
+    const ir::Var& var = V(v);
+    if (var.is_temp || var.name.empty() || var.name == "_" || esc_.heap_vars.Get(v) == 1) continue;
+    if (var.cls != ir::Class::kAuto && var.cls != ir::Class::kParam) continue;
+    if (!var.pos.known() || !files.count(var.pos.file) || !files.count(addr_pos.file)) continue;
+    ExplainEntry e;
+    e.kind = ExplainEntry::Kind::kStack;
+    e.op = "ONAME";
+    e.pos = var.pos;
+    e.func = FuncName(var.curfn);
+    e.summary = fmt::format(
+        "{}'s address is taken (line {}: {}), but no reference to it outlives {}'s frame: it "
+        "stays on the stack",
+        Quote(var.name), addr_pos.line, report::SourceLine(a_.loader.sources(), addr_pos),
+        e.func.empty() ? "its function" : e.func);
+    entries_.push_back(std::move(e));
+  }
+}
+
 report::ExplainReport Model::Build() {
   using K = escape::Remark::Kind;
   report::ExplainReport rep;
@@ -1336,6 +1369,7 @@ report::ExplainReport Model::Build() {
   AddLeakEntries();
   AddRunTimeAndStackEntries();
   AddUnreportedEntries();
+  AddAddressTakenStackEntries();
   rep.entries = std::move(entries_);
   return rep;
 }

@@ -314,6 +314,7 @@ std::string ExplainText(const ExplainReport& report, const SourceSet& sources) {
         // Brief: gc's line and one sentence.
         std::string pos = FormatPos(sources, e.pos);
         for (const std::string& g : e.gc) out += pos + ": " + g + "\n";
+        if (e.gc.empty()) out += pos + ": (no -m line)\n";
         if (!e.summary.empty()) Wrapped(out, "    ", e.summary);
         continue;
       }
