@@ -179,6 +179,8 @@ class Model {
   void ConvAllocation(NodeId id, bool escapes, ExplainEntry& out);
   void MakeSliceAllocation(NodeId id, bool escapes, ExplainEntry& out);
   void AppendAllocation(NodeId id, bool escapes, ExplainEntry& out);
+  bool CanSSA(NodeId lhs, std::string* why) const;
+  bool SSAType(TypeId t) const;
   ExplainSize ClosureSize(NodeId id, std::string* layout) const;
 
   PackageAnalysis& a_;
@@ -643,6 +645,78 @@ void Model::MakeSliceAllocation(NodeId id, bool escapes, ExplainEntry& out) {
       Dynamic(fmt::format("{}*{} bytes, rounded up to a size class", esize, capname), noscan)));
 }
 
+// ssagen's canSSA of an assignment's destination: through fields and array elements to a local
+// variable whose address is not taken, that stays in the frame (not a result of a function with
+// defers), of a type SSA can hold (ssa.CanSSA). `why` says why not.
+bool Model::CanSSA(NodeId lhs, std::string* why) const {
+  if (opts_.optimize_off) {
+    *why = "-N";
+    return false;
+  }
+  NodeId n = lhs;
+  while (n) {
+    const ir::Node& x = N(n);
+    if (x.op == Op::kDot) {
+      n = x.x;
+      continue;
+    }
+    if (x.op == Op::kIndex && x.x) {
+      TypeId ut = N(x.x).type ? types::Underlying(u_, N(x.x).type) : TypeId();
+      if (ut && u_.Get(ut).kind == types::TypeKind::kArray) {
+        n = x.x;
+        continue;
+      }
+    }
+    break;
+  }
+  if (!n || N(n).op != Op::kName || !N(n).var) {
+    *why = "it is memory reached through a pointer, not a local variable";
+    return false;
+  }
+  VarId v = N(n).var;
+  const ir::Var& var = V(v);
+  VarId c = ir::Canonical(prog_, v);
+  if (var.cls == ir::Class::kExtern) {
+    *why = "it is a package-level variable";
+    return false;
+  }
+  if (var.addrtaken || V(c).addrtaken || esc_.byval.Get(c) == 2) {
+    *why = "the address of " + var.name + " is taken";
+    return false;
+  }
+  if (esc_.heap_vars.Get(c) == 1) {
+    *why = var.name + " is moved to the heap";
+    return false;
+  }
+  if (var.cls == ir::Class::kParamOut && var.curfn && prog_.funcs.Get(var.curfn).has_defer) {
+    *why = var.name + " is a result of a function with defers";
+    return false;
+  }
+  if (!SSAType(var.type)) {
+    *why = "the type of " + var.name + " is too big for SSA";
+    return false;
+  }
+  return true;
+}
+
+// ssa.CanSSA: at most 4 words, structs of at most 4 fields and arrays of at most 1 element, all
+// of them SSA-able.
+bool Model::SSAType(TypeId t) const {
+  if (!t) return false;
+  if (types::SizeOf(u_, t) > 4 * kPtrSize) return false;
+  TypeId ut = types::Underlying(u_, t);
+  if (!ut) return false;
+  const types::Type& tt = u_.Get(ut);
+  if (tt.kind == types::TypeKind::kArray) return tt.len <= 1 && (tt.len == 0 || SSAType(tt.elem));
+  if (tt.kind == types::TypeKind::kStruct) {
+    if (tt.fields.size() > 4) return false;
+    for (types::ObjId f : tt.fields) {
+      if (!SSAType(u_.Obj(f).type)) return false;
+    }
+  }
+  return true;
+}
+
 void Model::AppendAllocation(NodeId id, bool escapes, ExplainEntry& out) {
   const ir::Node& n = N(id);
   TypeId elem = Elem(n.type);
@@ -673,25 +747,17 @@ void Model::AppendAllocation(NodeId id, bool escapes, ExplainEntry& out) {
     why_not = "append(s, t...) is lowered by walk and never uses the stack store";
   } else {
     auto it = assigned_by_.find(id.index());
-    if (it != assigned_by_.end()) {
+    NodeId first = n.list.count > 0 ? prog_.At(n.list, 0) : NodeId();
+    if (it != assigned_by_.end() && N(it->second).x && first &&
+        Expr(N(it->second).x) == Expr(first)) {
+      // `x = append(x, ...)` with x not SSA-able is done in place (ssagen's OAS case: SameSafeExpr
+      // and !canSSA), and in-place appends never use the stack store.
       NodeId lhs = N(it->second).x;
-      NodeId first = n.list.count > 0 ? prog_.At(n.list, 0) : NodeId();
-      bool same_name = lhs && first && N(lhs).op == Op::kName && N(first).op == Op::kName &&
-                       N(lhs).var == N(first).var;
-      bool lhs_ssa = lhs && N(lhs).op == Op::kName && N(lhs).var &&
-                     V(N(lhs).var).cls == ir::Class::kAuto && !V(N(lhs).var).addrtaken &&
-                     esc_.heap_vars.Get(N(lhs).var) != 1;
-      if (lhs && N(lhs).op != Op::kName) {
+      std::string why;
+      if (!CanSSA(lhs, &why)) {
         why_not = fmt::format(
-            "{} = append({}, ...) updates memory in place (the slice is not "
-            "a local variable), which never uses the stack store",
-            Expr(lhs), Expr(lhs));
-      } else if (same_name && !lhs_ssa) {
-        why_not = fmt::format(
-            "the slice {} is not a plain local variable (its address is taken, "
-            "or it is a parameter or result), so the append updates it in "
-            "place, which never uses the stack store",
-            Expr(lhs));
+            "{} = append({}, ...) updates {} in place ({}), which never uses the stack store",
+            Expr(lhs), Expr(lhs), Expr(lhs), why);
       }
     }
   }
