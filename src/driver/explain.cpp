@@ -13,8 +13,12 @@
 //     sized with types::SizeOf and served per cost::Classify;
 //   * what is decided at run time although it does not escape: walkMakeSlice's 32-byte stack
 //     buffer for non-constant sizes (base.Debug.VariableMakeThreshold) and ssagen's stack
-//     backing store for appends (ssa.go getBackingStoreInfoForAppend).
-// Whatever is not modelled is said so ("unknown: ..."), never guessed.
+//     backing store for appends (ssa.go getBackingStoreInfoForAppend, canSSA), and gc's slice
+//     pass, which lets appends -m calls escaping start on the stack (driver/slice_pass.h);
+//   * heap allocations -m has no line for: make(chan), go/defer wrapper closures.
+// Whatever is not modelled is said so ("unknown: ..."), never guessed. Not modelled: map groups
+// (internal/runtime/maps layouts), -d=variablemakethreshold other than 32, the _defer records of
+// defers in loops, GOEXPERIMENT=runtimefreegc.
 #include "report/explain.h"
 
 #include <fmt/format.h>
