@@ -227,6 +227,7 @@ class Batch {
   Pos LocPos(LocId l);
   std::string FmtPos(Pos p) const;
   void Explain(Pos pos, std::string text);  // one -m=2 line
+  void StartExplanation(Explanation::Kind kind, LocId l, int derefs);
 
   // finish.cpp
   void RewriteWithLiterals(LocId loc);

@@ -82,6 +82,43 @@ struct Remark {
   int verbosity = 1;  // the -m level at which gc prints it
 };
 
+// The path behind one verdict, as -m=2 explains it (solve.go explainPath, explainFlow), kept as
+// data for `escapist explain`. Only collected when Options::debug_m >= 2; the -m=2 text in
+// Result::remarks is rendered separately and does not depend on it.
+struct FlowNote {      // one `from WHERE (WHY) at POS` line
+  Pos pos;             // WHERE's position (the innermost one for inlined code is not kept)
+  std::string where;   // WHERE as gc prints it: `&p`, `return &p`, a variable's name
+  const char* why = "";  // "address-of", "return", "call parameter", "assign", ...
+  ir::NodeId node;     // WHERE's node, if it is one
+  ir::VarId var;       // WHERE's variable (closure captures), if it is one
+};
+
+// One `flow: DST ← OPS SRC:` line and its notes: SRC flows into DST with `derefs` dereferences
+// (-1: SRC's address flows).
+struct FlowStep {
+  std::string dst, src;  // gc's explainLoc: "{heap}", "~r0", "x", "{storage for x}", "{temp}"
+  int derefs = 0;
+  bool dst_heap = false;  // DST is the heap pseudo-location
+  ir::NodeId dst_node;    // DST's allocation (`{storage for EXPR}`), if any
+  ir::VarId dst_var;      // DST's variable, if any
+  std::vector<FlowNote> notes;
+};
+
+// One explained verdict: "X escapes to heap in F:" (kEscapes: a variable moved to the heap or an
+// allocation that escapes; or a value flowing straight into a location that already escapes), or
+// "parameter p leaks to R for F with derefs=N:" (kLeaks). `steps` run from the value to the
+// location it reaches (the last step's dst), which outlives it.
+struct Explanation {
+  enum class Kind : uint8_t { kEscapes, kLeaks } kind = Kind::kEscapes;
+  Pos pos;
+  ir::NodeId node;  // the location's allocation, if any
+  ir::VarId var;    // the location's variable, if any (a parameter for kLeaks)
+  ir::FuncId func;  // the location's function
+  int derefs = 0;   // kLeaks: derefs of the leak
+  bool truncated = false;  // gc's "truncated explanation due to assignment cycle"
+  std::vector<FlowStep> steps;
+};
+
 struct Options {
   int debug_m = 1;  // -m level (1, 2, ...); 0 = no remarks collected
   bool zero_copy = true;               // -d=zerocopy (default on)
@@ -109,6 +146,11 @@ struct Result {
   // The temporaries rewriteWithLiterals added to each function (assignTemp, one per rewritten
   // make size or conversion operand): they count in later `.autotmp_N` numbers.
   SideTable<ir::FuncId, uint32_t> rewrite_temps;
+  // rewriteWithLiterals on a make([]T, n[, c]) whose size operand (c, else n) has a constant
+  // static value: that value (walk then sees a constant size). nullopt: not rewritten.
+  SideTable<ir::NodeId, std::optional<int64_t>> make_size;
+  // The -m=2 explanations as data (debug_m >= 2 only), in emission order.
+  std::vector<Explanation> explanations;
 };
 
 // Analyzes every function of `prog` bottom-up over the call graph.

@@ -119,7 +119,10 @@ void Batch::RewriteWithLiterals(LocId loc_id) {
       const types::Constant& c = a.u.constants.Get(sn.value);
       if (c.kind != types::Constant::Kind::kInt || sgn(c.re) < 0) return;
       mpz_class v = c.re.get_num();
-      if (v.fits_slong_p()) make_size[id.index()] = v.get_si();
+      if (v.fits_slong_p()) {
+        make_size[id.index()] = v.get_si();
+        a.result.make_size.Set(id, v.get_si());
+      }
       TypeId rt = a.N(r).type ? a.N(r).type : sn.type;
       lit = types::ConstantString(a.u, sn.value, rt, a.prog.pkg);
     } else if (a.N(s).op == Op::kLen) {
@@ -127,6 +130,7 @@ void Batch::RewriteWithLiterals(LocId loc_id) {
       if (!x || a.N(x).op != Op::kSliceLit) return;
       int64_t len = SliceLitLen(a, x);
       make_size[id.index()] = len;
+      a.result.make_size.Set(id, len);
       lit = std::to_string(len);
     } else {
       return;

@@ -51,6 +51,7 @@ void Batch::Flow(Hole k, LocId src_id) {
       Pos pos = LocPos(src_id);
       std::string fn_name = src.curfn ? ir::FuncName(a.prog, src.curfn) : std::string("<nil>");
       Explain(pos, LocString(src_id) + " escapes to heap in " + fn_name + ":");
+      StartExplanation(Explanation::Kind::kEscapes, src_id, 0);
       ExplainFlow(FmtPos(pos), k.dst, src_id, k.derefs, k.notes, pos);
     }
     src.attrs |= kAttrAll;

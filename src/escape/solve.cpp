@@ -82,6 +82,7 @@ void Batch::WalkOne(LocId root_id, uint32_t walkgen, std::deque<LocId>& todo_all
         if (!l.HasAttr(kAttrEscapes) && a.opts.debug_m >= 2) {
           std::string fn_name = l.curfn ? ir::FuncName(a.prog, l.curfn) : std::string("<nil>");
           Explain(LocPos(l_id), LocString(l_id) + " escapes to heap in " + fn_name + ":");
+          StartExplanation(Explanation::Kind::kEscapes, l_id, 0);
           ExplainPath(root_id, l_id);
         }
         new_attrs |= kAttrAll;
@@ -99,6 +100,7 @@ void Batch::WalkOne(LocId root_id, uint32_t walkgen, std::deque<LocId>& todo_all
           Explain(LocPos(l_id), fmt::format("parameter {} leaks to {} for {} with derefs={}:",
                                             LocString(l_id), ExplainLoc(root_id), fn_name,
                                             derefs));
+          StartExplanation(Explanation::Kind::kLeaks, l_id, derefs);
           ExplainPath(root_id, l_id);
         }
         LeakTo(l, root_id, derefs);
@@ -202,6 +204,19 @@ std::string Batch::LocString(LocId id) {
   return "<nil>";
 }
 
+// Opens the structured record of the explanation whose header was just emitted (-m=2 only).
+void Batch::StartExplanation(Explanation::Kind kind, LocId id, int derefs) {
+  const Location& l = L(id);
+  Explanation e;
+  e.kind = kind;
+  e.pos = LocPos(id);
+  e.node = l.n;
+  e.var = l.var;
+  e.func = l.curfn;
+  e.derefs = derefs;
+  a.result.explanations.push_back(std::move(e));
+}
+
 // batch.explainLoc.
 std::string Batch::ExplainLoc(LocId id) {
   if (id == heap_loc) return "{heap}";
@@ -221,6 +236,7 @@ void Batch::ExplainPath(LocId root, LocId src) {
       Explain(remark_pos,
               "  warning: truncated explanation due to assignment cycle; see "
               "golang.org/issue/35518");
+      a.result.explanations.back().truncated = true;
       break;
     }
     LocId dst = L(src).dst;
@@ -238,6 +254,13 @@ void Batch::ExplainFlow(const std::string& pos, LocId dst, LocId src, int derefs
   std::string ops = "&";
   if (derefs >= 0) ops = std::string(derefs, '*');
   Explain(remark_pos, "  flow: " + ExplainLoc(dst) + " \u2190 " + ops + ExplainLoc(src) + ":");
+  FlowStep step;
+  step.dst = ExplainLoc(dst);
+  step.src = ExplainLoc(src);
+  step.derefs = derefs;
+  step.dst_heap = dst == heap_loc;
+  step.dst_node = L(dst).n;
+  step.dst_var = L(dst).var;
   for (uint32_t i = notes_idx; i != kNoNote; i = notes[i].next) {
     const EdgeNote& note = notes[i];
     std::string where;
@@ -250,7 +273,9 @@ void Batch::ExplainFlow(const std::string& pos, LocId dst, LocId src, int derefs
       where_pos = a.N(note.where).pos;
     }
     Explain(remark_pos, "    from " + where + " (" + note.why + ") at " + FmtPos(where_pos));
+    step.notes.push_back(FlowNote{where_pos, where, note.why, note.where, note.where_var});
   }
+  a.result.explanations.back().steps.push_back(std::move(step));
   (void)pos;
 }
 
