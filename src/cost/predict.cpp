@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "cost/slice_pass.h"
 #include "walk/walk.h"
 
 namespace escapist::cost {
@@ -43,6 +44,7 @@ struct Val {
   enum class K : uint8_t { kUnknown, kInt, kBool, kStr, kNil, kPtr, kIface, kSlice, kFunc, kAgg };
   K k = K::kUnknown;
   bool persist = false;        // read from memory that outlives one iteration
+  bool stack_buf = false;      // kSlice: backed by the function's 32-byte append buffer
   int64_t i = 0;               // kInt (two's complement bits), kBool
   std::string s;               // kStr
   int obj = -1;                // kPtr, kSlice: memory object (-1: unknown backing array)
@@ -93,7 +95,8 @@ struct Val {
       case K::kPtr: return obj == o.obj && path == o.path;
       case K::kIface: return type == o.type && elems == o.elems;
       case K::kSlice:
-        return obj == o.obj && path == o.path && off == o.off && len == o.len && cap == o.cap;
+        return obj == o.obj && path == o.path && off == o.off && len == o.len && cap == o.cap &&
+               stack_buf == o.stack_buf;
       case K::kFunc: return code == o.code && fn == o.fn && captures == o.captures;
       case K::kAgg: return elems == o.elems;
     }
@@ -111,7 +114,7 @@ Val Join(const Val& a, const Val& b) {
     for (size_t i = 0; i < a.elems.size(); ++i) r.elems[i] = Join(a.elems[i], b.elems[i]);
     return r;
   }
-  if (a.k == Val::K::kSlice && b.k == Val::K::kSlice) {
+  if (a.k == Val::K::kSlice && b.k == Val::K::kSlice && a.stack_buf == b.stack_buf) {
     Val r = a;
     r.persist = persist;
     if (a.obj != b.obj || a.path != b.path || a.off != b.off) {
@@ -145,7 +148,8 @@ struct Frame {
   FuncId fn;
   std::unordered_map<uint32_t, int> vars;  // VarId -> memory object
   std::vector<Val> defers;                 // deferred zero-argument calls (func values)
-  std::unordered_set<uint32_t> used_bufs;  // append nodes whose stack buffer was used
+  // Slices (by variable, or by append node) whose stack buffer was used, and by which append.
+  std::unordered_map<uint32_t, uint32_t> used_bufs;
   std::vector<std::shared_ptr<Pending>> pending;
 };
 
@@ -531,6 +535,59 @@ class Interp {
     return count;
   }
 
+  // gc's slice pass (cost/slice_pass.h) over code `c`, run once.
+  const SlicePassResult& Slices(const Code* c) {
+    auto it = slices_.find(c);
+    if (it != slices_.end()) return it->second;
+    ImportedLeaks leaks = [this](ObjId obj, int param) -> std::optional<escape::Leaks> {
+      auto fo = FuncOf(obj);
+      if (!fo) return std::nullopt;
+      const std::vector<escape::Leaks>& l = fo->first->esc->leaks.Get(fo->second);
+      if (param < 0 || static_cast<size_t>(param) >= l.size()) return std::nullopt;
+      return l[static_cast<size_t>(param)];
+    };
+    SlicePassResult r = RunSlicePass(*c->prog, u_, *c->esc, leaks, /*optimize_off=*/false);
+    auto& tr = transitions_[c];
+    for (size_t i = 0; i < r.moves.size(); ++i) tr[r.moves[i].transition.index()] = i;
+    return slices_[c] = std::move(r);
+  }
+  const SliceMove* SliceMoveOf(NodeId append) {
+    const SlicePassResult& r = Slices(F().code);
+    auto it = r.by_append.find(append.index());
+    return it == r.by_append.end() ? nullptr : &r.moves[it->second];
+  }
+  // s = move2heap(s) before the transition statement `n`, if the slice pass put one there:
+  // a slice still in its stack buffer is copied to the heap (runtime.moveSlice*).
+  void Move2Heap(NodeId n) {
+    Slices(F().code);
+    auto& tr = transitions_[F().code];
+    auto it = tr.find(n.index());
+    if (it == tr.end()) return;
+    const SliceMove& mv = slices_[F().code].moves[it->second];
+    if (mv.func != F().fn) return;
+    int obj = VarObject(mv.slice);
+    Val v = Load(obj, {});
+    if (v.k == Val::K::kNil || (v.k == Val::K::kSlice && !v.stack_buf)) return;
+    if (v.k != Val::K::kSlice || v.len < 0 || v.cap < 0) {
+      throw Unknowable{"whether this slice is still in its stack buffer when it is moved to the "
+                       "heap (move2heap) is not known",
+                       N(n).pos};
+    }
+    TypeId et = T(Under(V(mv.slice).type)).elem;
+    uint64_t esize = static_cast<uint64_t>(types::SizeOf(u_, et));
+    bool noscan = !types::HasPointers(u_, et);
+    uint64_t bytes = 0;
+    if (mv.cap_used) {
+      bytes = static_cast<uint64_t>(v.cap) * esize;
+    } else if (v.len > 0) {
+      bytes = RoundUpSize(static_cast<uint64_t>(v.len) * esize, noscan);
+      v.cap = esize > 0 ? static_cast<int64_t>(bytes / esize) : v.cap;
+    }
+    if (bytes > 0) Alloc(n, "move2heap (a stack-backed slice copied to the heap)", bytes, noscan);
+    v.stack_buf = false;
+    Store(obj, {}, v);
+  }
+
   // ---- allocations
   bool Heap(NodeId n) { return F().code->esc->heap_nodes.Get(n) == 1; }
   void Alloc(NodeId n, const std::string& what, uint64_t size, bool noscan) {
@@ -621,6 +678,8 @@ class Interp {
   std::unordered_map<const Code*, std::unordered_set<uint32_t>> init_assign_counted_;
   std::unordered_map<const Code*, std::unordered_set<uint32_t>> init_only_;
   std::unordered_map<const Code*, std::unordered_map<uint32_t, bool>> may_alloc_;
+  std::unordered_map<const Code*, SlicePassResult> slices_;
+  std::unordered_map<const Code*, std::unordered_map<uint32_t, size_t>> transitions_;
   std::unordered_map<uint32_t, int> globals_;
   std::vector<Object> mem_;
   std::vector<Frame> frames_;
@@ -900,19 +959,49 @@ Val Interp::Append(NodeId n) {
     }
     return r;
   }
-  // Go 1.25+: a non-escaping append whose slice is empty first uses a 32-byte stack buffer
-  // (ssagen getBackingStoreInfoForAppend), once per function invocation.
-  if (!Heap(n) && esize > 0 && esize <= 32 && s.len == 0 && !node.has_dots &&
-      newlen <= 32 / esize && !F().used_bufs.count(n.index())) {
-    F().used_bufs.insert(n.index());
+  // Go 1.25+ (ssagen append, getBackingStoreInfoForAppend): a non-escaping append (or one the
+  // slice pass made so) of elements up to 32 bytes may use a 32-byte stack buffer: with UseBuf
+  // through runtime.growsliceBuf while the new length fits it (capacity one size class at a
+  // time); otherwise once per invocation, when the slice is empty.
+  const SliceMove* mv = SliceMoveOf(n);
+  bool none = !Heap(n) || mv != nullptr;
+  int64_t k = esize > 0 && esize <= 32 ? 32 / esize : 0;
+  if (none && k > 0 && !node.has_dots) {
+    NodeId arg0 = P().At(node.list, 0);
+    uint32_t key = N(arg0).op == Op::kName && N(arg0).var.has_value()
+                       ? N(arg0).var.index()
+                       : 0x80000000u | n.index();
+    bool use_buf = mv != nullptr && mv->cap_used;
+    auto used = F().used_bufs.find(key);
+    bool first = used == F().used_bufs.end();
     Val r;
     r.k = Val::K::kSlice;
+    r.stack_buf = true;
     r.len = newlen;
-    r.cap = 32 / esize;
-    TypeId at = const_cast<types::Universe&>(u_).NewArray(et, r.cap);
-    r.obj = NewObject(at, ZeroOf(at));
-    for (size_t i = 0; i < extra.size(); ++i) Store(r.obj, {static_cast<int64_t>(i)}, extra[i]);
-    return r;
+    if (use_buf && newlen <= k) {
+      r.cap = static_cast<int64_t>(RoundUpSize(static_cast<uint64_t>(newlen * esize), noscan) /
+                                   static_cast<uint64_t>(esize));
+    } else if (!use_buf && newlen <= k && s.len == 0 && first) {
+      F().used_bufs[key] = n.index();
+      r.cap = k;
+    } else {
+      r.cap = -1;
+    }
+    if (r.cap >= 0) {
+      TypeId at = const_cast<types::Universe&>(u_).NewArray(et, r.cap);
+      r.obj = NewObject(at, ZeroOf(at));
+      if (s.obj >= 0) {
+        for (int64_t i = 0; i < s.len; ++i) {
+          std::vector<int64_t> p = s.path;
+          p.push_back(s.off + i);
+          Store(r.obj, {i}, Load(s.obj, p));
+        }
+      }
+      for (size_t i = 0; i < extra.size(); ++i) {
+        Store(r.obj, {s.len + static_cast<int64_t>(i)}, extra[i]);
+      }
+      return r;
+    }
   }
   uint64_t newcap = GrowCap(static_cast<uint64_t>(s.cap), static_cast<uint64_t>(newlen),
                             static_cast<uint64_t>(esize), noscan);
@@ -2140,16 +2229,10 @@ Flow Interp::Exec(NodeId n) {
   if (!n.has_value()) return Flow();
   const ir::Node& node = N(n);
   Step(node.pos);
-  if (node.op != Op::kSwitch && node.op != Op::kIf && node.op != Op::kFor) {
-    for (uint32_t i = 0; i < node.init.count; ++i) {
-      Flow f = Exec(P().At(node.init, i));
-      if (f.k != Flow::K::kNormal) return f;
-    }
-  } else {
-    for (uint32_t i = 0; i < node.init.count; ++i) {
-      Flow f = Exec(P().At(node.init, i));
-      if (f.k != Flow::K::kNormal) return f;
-    }
+  Move2Heap(n);
+  for (uint32_t i = 0; i < node.init.count; ++i) {
+    Flow f = Exec(P().At(node.init, i));
+    if (f.k != Flow::K::kNormal) return f;
   }
   switch (node.op) {
     case Op::kBlock: return ExecList(node.list);

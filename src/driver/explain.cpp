@@ -14,7 +14,7 @@
 //   * what is decided at run time although it does not escape: walkMakeSlice's 32-byte stack
 //     buffer for non-constant sizes (base.Debug.VariableMakeThreshold) and ssagen's stack
 //     backing store for appends (ssa.go getBackingStoreInfoForAppend, canSSA), and gc's slice
-//     pass, which lets appends -m calls escaping start on the stack (driver/slice_pass.h);
+//     pass, which lets appends -m calls escaping start on the stack (cost/slice_pass.h);
 //   * heap allocations -m has no line for: make(chan), go/defer wrapper closures.
 // Whatever is not modelled is said so ("unknown: ..."), never guessed. Not modelled: map groups
 // (internal/runtime/maps layouts), -d=variablemakethreshold other than 32, the _defer records of
@@ -33,7 +33,7 @@
 
 #include "cost/malloc.h"
 #include "driver/analysis.h"
-#include "driver/slice_pass.h"
+#include "cost/slice_pass.h"
 #include "ir/build.h"
 #include "ir/reassign.h"
 #include "report/report.h"
@@ -51,6 +51,10 @@ using report::ExplainEntry;
 using report::ExplainSize;
 using types::TypeId;
 using When = ExplainAllocation::When;
+using cost::ImportedLeaks;
+using cost::RunSlicePass;
+using cost::SliceMove;
+using cost::SlicePassResult;
 
 constexpr int64_t kPtrSize = 8;
 // base.Debug.VariableMakeThreshold: bytes of the stack buffer walkMakeSlice and ssagen's append

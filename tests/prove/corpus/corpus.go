@@ -112,3 +112,51 @@ func Big() *[4096]byte { return new([4096]byte) }
 
 //go:noinline
 func Large() []byte { return make([]byte, 40000) }
+
+//go:noinline
+func AppendCap(n int) []int {
+	var s []int
+	for i := 0; i < n; i++ {
+		s = append(s, i)
+	}
+	if cap(s) > 100 {
+		return nil
+	}
+	return s
+}
+
+//go:noinline
+func Join(parts []string) string {
+	var b strings.Builder
+	for _, p := range parts {
+		b.WriteString(p)
+	}
+	return b.String()
+}
+
+type Node struct {
+	Val  int
+	Next *Node
+}
+
+//go:noinline
+func List(n int) *Node {
+	var head *Node
+	for i := 0; i < n; i++ {
+		head = &Node{Val: i, Next: head}
+	}
+	return head
+}
+
+//go:noinline
+func Sum3(a, b, c int) int {
+	xs := []int{a, b, c}
+	t := 0
+	for _, x := range xs {
+		t += x
+	}
+	return t
+}
+
+//go:noinline
+func Words(s string) []string { return strings.Fields(s) }

@@ -208,3 +208,50 @@ func BenchmarkRangeN(b *testing.B) {
 		sinkPair = NewPair(3, 4)
 	}
 }
+
+func BenchmarkAppendShortReturn(b *testing.B) {
+	for b.Loop() {
+		sinkInts = AppendN(3)
+	}
+}
+
+func BenchmarkAppendCap(b *testing.B) {
+	for b.Loop() {
+		sinkInts = AppendCap(3)
+	}
+}
+
+func BenchmarkAppendCapGrow(b *testing.B) {
+	for b.Loop() {
+		sinkInts = AppendCap(7)
+	}
+}
+
+func BenchmarkJoin(b *testing.B) {
+	parts := []string{"a", "bb", "ccc"}
+	for b.Loop() {
+		sinkStr = Join(parts)
+	}
+}
+
+var sinkNode *Node
+
+func BenchmarkList(b *testing.B) {
+	for b.Loop() {
+		sinkNode = List(5)
+	}
+}
+
+func BenchmarkSum3(b *testing.B) {
+	for b.Loop() {
+		sinkInt = Sum3(1, 2, 3)
+	}
+}
+
+var sinkWords []string
+
+func BenchmarkWords(b *testing.B) {
+	for b.Loop() {
+		sinkWords = Words("a b c")
+	}
+}

@@ -1,9 +1,9 @@
-// driver/slice_pass.cpp -- gc's slice pass (slice/slice.go analyze), see driver/slice_pass.h.
-#include "driver/slice_pass.h"
+// cost/slice_pass.cpp -- gc's slice pass (slice/slice.go analyze), see cost/slice_pass.h.
+#include "cost/slice_pass.h"
 
 #include <unordered_map>
 
-namespace escapist::driver {
+namespace escapist::cost {
 
 namespace {
 
@@ -290,4 +290,4 @@ SlicePassResult RunSlicePass(const ir::Program& prog, const types::Universe& u,
   return out;
 }
 
-}  // namespace escapist::driver
+}  // namespace escapist::cost

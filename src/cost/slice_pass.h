@@ -1,4 +1,4 @@
-// driver/slice_pass.h -- gc's slice pass (cmd/compile/internal/slice/slice.go), which runs after
+// cost/slice_pass.h -- gc's slice pass (cmd/compile/internal/slice/slice.go), which runs after
 // escape analysis and before walk, as `escapist explain` needs it: which `s = append(s, ...)`
 // calls gc lets use a stack backing store although -m said "append escapes to heap", and where
 // it copies the slice to the heap instead (move2heap).
@@ -28,7 +28,7 @@
 #include "ir/ir.h"
 #include "types/types.h"
 
-namespace escapist::driver {
+namespace escapist::cost {
 
 // One slice variable the pass optimizes.
 struct SliceMove {
@@ -53,4 +53,4 @@ SlicePassResult RunSlicePass(const ir::Program& prog, const types::Universe& u,
                              const escape::Result& esc, const ImportedLeaks& imported,
                              bool optimize_off);
 
-}  // namespace escapist::driver
+}  // namespace escapist::cost
