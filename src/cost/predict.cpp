@@ -125,6 +125,16 @@ Val Join(const Val& a, const Val& b) {
     if (a.cap != b.cap) r.cap = -1;
     return r;
   }
+  // A nil slice and a slice: the length (and capacity) survive when both agree.
+  if ((a.k == Val::K::kNil && b.k == Val::K::kSlice) || (a.k == Val::K::kSlice && b.k == Val::K::kNil)) {
+    const Val& sl = a.k == Val::K::kSlice ? a : b;
+    Val r;
+    r.k = Val::K::kSlice;
+    r.persist = persist;
+    r.len = sl.len == 0 ? 0 : -1;
+    r.cap = sl.cap == 0 ? 0 : -1;
+    return r;
+  }
   if (a.k == Val::K::kIface && b.k == Val::K::kIface && a.type == b.type) {
     Val r = a;
     r.persist = persist;
@@ -267,6 +277,11 @@ class Interp {
     if (++steps_ > kMaxSteps) {
       throw Unknowable{"too much code to follow (more than 3,000,000 steps)", pos};
     }
+  }
+  // An allocation decided by a value escapist does not know: unknown while measuring; in the
+  // warm-up iterations and the setup nothing is counted, so the run goes on.
+  void Undecided(const std::string& why, Pos pos) {
+    if (measuring_) throw Unknowable{why, pos};
   }
   [[noreturn]] void Fail(const std::string& why, NodeId n) {
     Pos p = n.has_value() ? N(n).pos : Pos();
@@ -569,9 +584,12 @@ class Interp {
     Val v = Load(obj, {});
     if (v.k == Val::K::kNil || (v.k == Val::K::kSlice && !v.stack_buf)) return;
     if (v.k != Val::K::kSlice || v.len < 0 || v.cap < 0) {
-      throw Unknowable{"whether this slice is still in its stack buffer when it is moved to the "
+      {
+        Undecided("whether this slice is still in its stack buffer when it is moved to the "
                        "heap (move2heap) is not known",
-                       N(n).pos};
+                       N(n).pos);
+        return;
+      }
     }
     TypeId et = T(Under(V(mv.slice).type)).elem;
     uint64_t esize = static_cast<uint64_t>(types::SizeOf(u_, et));
@@ -681,6 +699,7 @@ class Interp {
   std::unordered_map<const Code*, SlicePassResult> slices_;
   std::unordered_map<const Code*, std::unordered_map<uint32_t, size_t>> transitions_;
   std::unordered_map<uint32_t, int> globals_;
+  std::map<std::string, Val> pool_slots_;  // sync.Pool (by its address) -> the value last Put
   std::vector<Object> mem_;
   std::vector<Frame> frames_;
   std::vector<Allocation> allocs_;
@@ -832,9 +851,12 @@ Val Interp::ConvIface(NodeId n) {
   const std::string& rt = w->routine;
   auto need_int = [&](int bytes) {
     if (x.k != Val::K::kInt) {
-      throw Unknowable{"the value converted to interface here is not known statically (runtime." +
+      {
+        Undecided("the value converted to interface here is not known statically (runtime." +
                            rt + " allocates only for values >= 256)",
-                       node.pos};
+                       node.pos);
+        return;
+      }
     }
     uint64_t v = static_cast<uint64_t>(x.i);
     if (bytes < 8) v &= (uint64_t{1} << (bytes * 8)) - 1;
@@ -845,31 +867,43 @@ Val Interp::ConvIface(NodeId n) {
   } else if (rt == "convT32") {
     // float32 values go through convT32 too: their bits are not tracked.
     if (!IsIntType(src)) {
-      throw Unknowable{"a float32-sized value is converted to interface here; escapist does "
+      {
+        Undecided("a float32-sized value is converted to interface here; escapist does "
                        "not track float bits (runtime.convT32 allocates unless they are < 256)",
-                       node.pos};
+                       node.pos);
+        return r;
+      }
     }
     need_int(4);
   } else if (rt == "convT64") {
     if (!IsIntType(src)) {
-      throw Unknowable{"a float64-sized value is converted to interface here; escapist does "
+      {
+        Undecided("a float64-sized value is converted to interface here; escapist does "
                        "not track float bits (runtime.convT64 allocates unless they are < 256)",
-                       node.pos};
+                       node.pos);
+        return r;
+      }
     }
     need_int(8);
   } else if (rt == "convTstring") {
     if (x.k != Val::K::kStr) {
-      throw Unknowable{"the string converted to interface here is not known statically "
+      {
+        Undecided("the string converted to interface here is not known statically "
                        "(runtime.convTstring allocates 16 B unless it is empty)",
-                       node.pos};
+                       node.pos);
+        return r;
+      }
     }
     if (!x.s.empty()) Alloc(n, "runtime.convTstring", 16, false);
   } else if (rt == "convTslice") {
     if (x.k == Val::K::kNil) return r;
     if (x.k != Val::K::kSlice || x.obj < 0) {
-      throw Unknowable{"whether the slice converted to interface here is nil is not known "
+      {
+        Undecided("whether the slice converted to interface here is nil is not known "
                        "(runtime.convTslice allocates 24 B unless it is)",
-                       node.pos};
+                       node.pos);
+        return r;
+      }
     }
     Alloc(n, "runtime.convTslice", 24, false);
   } else {
@@ -890,7 +924,10 @@ Val Interp::MakeSlice(NodeId n) {
   bool const_cap = (node.y.has_value() ? N(node.y) : N(node.x)).op == Op::kLiteral;
   if (cap.k != Val::K::kInt || len.k != Val::K::kInt) {
     if (Heap(n) || !const_cap) {
-      throw Unknowable{"the length or capacity of this make is not known statically", node.pos};
+      {
+        Undecided("the length or capacity of this make is not known statically", node.pos);
+        return Val::Unknown();
+      }
     }
   }
   Val s;
@@ -942,9 +979,18 @@ Val Interp::Append(NodeId n) {
       Note("appends to slices held across iterations are amortized: growth stops once the "
            "capacity suffices (assumes the slice is truncated, not grown without bound)");
       Val r = Val::Unknown(true);
+      if (s.k == Val::K::kSlice && s.len >= 0 && add >= 0) {  // the length is still known
+        r.k = Val::K::kSlice;
+        r.len = s.len + add;
+        r.cap = -1;
+        r.obj = -1;
+      }
       return r;
     }
-    throw Unknowable{"the length or capacity of the slice appended to here is not known", node.pos};
+    {
+        Undecided("the length or capacity of the slice appended to here is not known", node.pos);
+        return Val::Unknown();
+      }
   }
   int64_t newlen = s.len + add;
   if (newlen <= s.cap) {
@@ -1043,8 +1089,11 @@ Val Interp::StringOp(NodeId n) {
         out += v.s;
       }
       if (!all) {
-        throw Unknowable{"the operands of this string concatenation are not known statically",
-                         node.pos};
+        {
+        Undecided("the operands of this string concatenation are not known statically",
+                         node.pos);
+        return Val::Unknown();
+      }
       }
       // runtime.concatstrings: no allocation for one non-empty operand (not on the stack);
       // a 32-byte stack buffer when the result does not escape.
@@ -1057,7 +1106,10 @@ Val Interp::StringOp(NodeId n) {
       Val v = Eval(node.x);
       if (F().code->esc->zero_copy.Get(n) == 1) return Val::Unknown();
       if (v.k != Val::K::kStr) {
-        throw Unknowable{"the string converted to []byte here is not known statically", node.pos};
+        {
+        Undecided("the string converted to []byte here is not known statically", node.pos);
+        return Val::Unknown();
+      }
       }
       uint64_t l = v.s.size();
       if (l > 0 && (heap || l > 32)) {
@@ -1074,7 +1126,10 @@ Val Interp::StringOp(NodeId n) {
       Val v = Eval(node.x);
       if (v.k == Val::K::kNil) return Val::Str("");
       if (v.k != Val::K::kSlice || v.len < 0) {
-        throw Unknowable{"the length of the []byte converted to string here is not known", node.pos};
+        {
+        Undecided("the length of the []byte converted to string here is not known", node.pos);
+        return Val::Unknown();
+      }
       }
       if (v.len > 1 && (heap || v.len > 32)) {
         Alloc(n, "runtime.slicebytetostring", static_cast<uint64_t>(v.len), true);
@@ -1600,6 +1655,22 @@ std::optional<std::vector<Val>> Interp::Modelled(ObjId callee, const std::vector
   if (path == "sync" && recv == "Pool" && (o.name == "Get" || o.name == "Put")) {
     Note("sync.Pool.Get returns an object put back by an earlier iteration: its New function "
          "allocates only while the pool is empty (and after a GC empties it)");
+    // The pool holds what the last Put gave it (one goroutine: Get returns it).
+    std::string key;
+    if (!args.empty() && args[0].k == Val::K::kPtr) {
+      key = std::to_string(args[0].obj);
+      for (int64_t i : args[0].path) key += "." + std::to_string(i);
+    }
+    if (o.name == "Put") {
+      if (!key.empty() && args.size() > 1) pool_slots_[key] = args[1];
+      return unknown;
+    }
+    auto it = key.empty() ? pool_slots_.end() : pool_slots_.find(key);
+    if (it != pool_slots_.end()) {
+      Val v = it->second;
+      pool_slots_.erase(it);
+      return std::vector<Val>{v};
+    }
     return unknown;
   }
   // testing.B / testing.common methods other than the loop drivers do not allocate per op.
@@ -1613,7 +1684,10 @@ std::optional<std::vector<Val>> Interp::Modelled(ObjId callee, const std::vector
   // internal/bytealg.MakeNoZero is runtime.bytealg_MakeNoZero: mallocgc(roundupsize(len)).
   if (path == "internal/bytealg" && o.name == "MakeNoZero" && !args.empty()) {
     if (args[0].k != Val::K::kInt || args[0].i < 0) {
-      throw Unknowable{"the length passed to bytealg.MakeNoZero here is not known", N(site).pos};
+      {
+        Undecided("the length passed to bytealg.MakeNoZero here is not known", N(site).pos);
+        return unknown;
+      }
     }
     uint64_t cap = RoundUpSize(static_cast<uint64_t>(args[0].i), true);
     Alloc(site, "bytealg.MakeNoZero", cap, true);
