@@ -288,6 +288,7 @@ class Interp {
     throw Unknowable{why, p};
   }
   int NewObject(TypeId t, Val v) {
+    if (mem_.size() > 200000) throw Unknowable{"too many objects to follow (over 200,000)", Pos()};
     mem_.push_back(Object{std::move(v), t, false});
     return static_cast<int>(mem_.size() - 1);
   }
@@ -368,6 +369,7 @@ class Interp {
   }
   // Unknown aggregates along the way become aggregates of unknowns (so a field can be set).
   Val* Mut(int obj, const std::vector<int64_t>& path) {
+    if (obj < 0 || static_cast<size_t>(obj) >= mem_.size()) return nullptr;
     Object& o = mem_[static_cast<size_t>(obj)];
     Val* cur = &o.v;
     TypeId t = o.type;
@@ -392,6 +394,7 @@ class Interp {
     return cur;
   }
   Val Load(int obj, const std::vector<int64_t>& path) {
+    if (obj < 0 || static_cast<size_t>(obj) >= mem_.size()) return Val::Unknown();
     const Object& o = mem_[static_cast<size_t>(obj)];
     const Val* cur = &o.v;
     for (int64_t i : path) {
@@ -710,6 +713,7 @@ class Interp {
   bool measuring_ = false;
   NodeId measured_loop_;
   long steps_ = 0;
+  int depth_ = 0;
   static constexpr long kMaxSteps = 3'000'000;
 
   void Note(const std::string& s) {
@@ -1216,8 +1220,21 @@ void Interp::Assign(NodeId lhs, Val v) {
   Store(obj, path, std::move(v));
 }
 
+// Bounds the interpreter's own recursion (nested expressions and statements of every frame).
+struct DepthGuard {
+  DepthGuard(int& d, Pos pos) : d_(d) {
+    if (++d_ > 600) {
+      --d_;
+      throw Unknowable{"the code followed nests too deeply", pos};
+    }
+  }
+  ~DepthGuard() { --d_; }
+  int& d_;
+};
+
 Val Interp::Eval(NodeId n) {
   if (!n.has_value()) return Val::Unknown();
+  DepthGuard guard(depth_, N(n).pos);
   Step(N(n).pos);
   const ir::Node& node = N(n);
   for (uint32_t i = 0; i < node.init.count; ++i) {
@@ -1819,7 +1836,7 @@ std::vector<Val> Interp::Invoke(const Code* c, FuncId fn, std::vector<Val> args,
     throw Unknowable{"the body of " + FuncName(c, fn) + " is not available (assembly or linkname)",
                      N(site).pos};
   }
-  if (frames_.size() > 64) throw Unknowable{"call depth over 64", N(site).pos};
+  if (frames_.size() > 32) throw Unknowable{"call depth over 32", N(site).pos};
   frames_.push_back(Frame{c, fn, {}, {}, {}, {}});
   for (size_t i = 0; i < f.params.size(); ++i) {
     VarId p = f.params[i];
@@ -2301,6 +2318,7 @@ Flow Interp::ExecSwitch(NodeId n) {
 
 Flow Interp::Exec(NodeId n) {
   if (!n.has_value()) return Flow();
+  DepthGuard guard(depth_, N(n).pos);
   const ir::Node& node = N(n);
   Step(node.pos);
   Move2Heap(n);
@@ -2569,6 +2587,9 @@ Prediction Interp::Run(FuncId bench) {
     pr.known = false;
     pr.reason = e.reason;
     pr.reason_pos = e.pos;
+  } catch (const std::exception& e) {
+    pr.known = false;
+    pr.reason = std::string("escapist's interpreter failed here (") + e.what() + ")";
   }
   return pr;
 }
