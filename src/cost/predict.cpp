@@ -711,6 +711,7 @@ class Interp {
   std::set<std::string> note_set_;
   int dropped_stores_ = 0;
   bool measuring_ = false;
+  bool in_measured_ = false;  // inside the measured iteration (b.StopTimer pauses measuring_)
   NodeId measured_loop_;
   long steps_ = 0;
   int depth_ = 0;
@@ -979,9 +980,15 @@ Val Interp::Append(NodeId n) {
   }
   bool known = s.k == Val::K::kSlice && s.len >= 0 && s.cap >= 0 && add >= 0;
   if (!known) {
+    if (s.persist && !(s.k == Val::K::kSlice && s.len >= 0)) {
+      Undecided("the length of a slice held across iterations is not known here: it may grow "
+                "without bound (B/op then depends on the number of iterations)",
+                node.pos);
+      return Val::Unknown(true);
+    }
     if (s.persist) {
-      Note("appends to slices held across iterations are amortized: growth stops once the "
-           "capacity suffices (assumes the slice is truncated, not grown without bound)");
+      Note("appends to slices held across iterations are amortized: once the capacity suffices "
+           "(the length is reset each iteration) growth stops");
       Val r = Val::Unknown(true);
       if (s.k == Val::K::kSlice && s.len >= 0 && add >= 0) {  // the length is still known
         r.k = Val::K::kSlice;
@@ -1695,6 +1702,9 @@ std::optional<std::vector<Val>> Interp::Modelled(ObjId callee, const std::vector
     if (o.name == "Run" || o.name == "RunParallel") {
       throw Unknowable{"sub-benchmarks (b.Run, b.RunParallel) are not predicted", N(site).pos};
     }
+    // Allocations between b.StopTimer() and b.StartTimer() are not counted.
+    if (o.name == "StopTimer" && in_measured_) measuring_ = false;
+    if (o.name == "StartTimer" && in_measured_) measuring_ = true;
     return unknown;
   }
   if (path == "runtime" && o.name == "KeepAlive") return unknown;
@@ -2353,7 +2363,17 @@ Flow Interp::Exec(NodeId n) {
       bin.tok = node.tok;
       bin.x = node.x;
       bin.type = N(node.x).type;
-      if (node.tok == syntax::Token::kAdd && a.k == Val::K::kStr && b.k == Val::K::kStr) {
+      if (node.tok == syntax::Token::kAdd && types::IsString(u_, N(node.x).type)) {
+        // walk rewrites s += t to s = s + t after escape analysis: concatstrings without a
+        // stack buffer, allocating when both operands are non-empty.
+        if (a.k != Val::K::kStr || b.k != Val::K::kStr) {
+          Undecided("the operands of this string += are not known statically", node.pos);
+          Assign(node.x, Val::Unknown());
+          return Flow();
+        }
+        if (!a.s.empty() && !b.s.empty()) {
+          Alloc(n, "runtime.concatstrings", a.s.size() + b.s.size(), true);
+        }
         Assign(node.x, Val::Str(a.s + b.s));
         return Flow();
       }
@@ -2475,6 +2495,7 @@ Flow Interp::MeasuredLoop(NodeId loop) {
   for (Object& o : mem_) mark(o.v, mark);
   for (int iter = 0; iter < 3; ++iter) {
     measuring_ = iter == 2;
+    in_measured_ = iter == 2;
     // The loop variable of `for i := 0; i < b.N; i++` is not known in a given iteration.
     if (node.op == Op::kFor && node.y.has_value()) Havoc(node.y);
     IdSpan<NodeId> body = node.op == Op::kRange ? node.list2 : node.list;
