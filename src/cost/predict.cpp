@@ -566,7 +566,7 @@ class Interp {
     };
     SlicePassResult r = RunSlicePass(*c->prog, u_, *c->esc, leaks, /*optimize_off=*/false);
     auto& tr = transitions_[c];
-    for (size_t i = 0; i < r.moves.size(); ++i) tr[r.moves[i].transition.index()] = i;
+    for (size_t i = 0; i < r.moves.size(); ++i) tr[r.moves[i].transition.index()].push_back(i);
     return slices_[c] = std::move(r);
   }
   const SliceMove* SliceMoveOf(NodeId append) {
@@ -581,7 +581,9 @@ class Interp {
     auto& tr = transitions_[F().code];
     auto it = tr.find(n.index());
     if (it == tr.end()) return;
-    const SliceMove& mv = slices_[F().code].moves[it->second];
+    for (size_t idx : it->second) MoveSlice(slices_[F().code].moves[idx], n);
+  }
+  void MoveSlice(const SliceMove& mv, NodeId n) {
     if (mv.func != F().fn) return;
     int obj = VarObject(mv.slice);
     Val v = Load(obj, {});
@@ -700,7 +702,8 @@ class Interp {
   std::unordered_map<const Code*, std::unordered_set<uint32_t>> init_only_;
   std::unordered_map<const Code*, std::unordered_map<uint32_t, bool>> may_alloc_;
   std::unordered_map<const Code*, SlicePassResult> slices_;
-  std::unordered_map<const Code*, std::unordered_map<uint32_t, size_t>> transitions_;
+  // Per statement, the slice moves gc prepends to it (one per variable).
+  std::unordered_map<const Code*, std::unordered_map<uint32_t, std::vector<size_t>>> transitions_;
   std::unordered_map<uint32_t, int> globals_;
   std::map<std::string, Val> pool_slots_;  // sync.Pool (by its address) -> the value last Put
   std::vector<Object> mem_;
@@ -1865,12 +1868,15 @@ std::vector<Val> Interp::Invoke(const Code* c, FuncId fn, std::vector<Val> args,
     if (captures[i] >= 0) F().vars[f.closure_vars[i].index()] = captures[i];
   }
   Flow fl = ExecList(c->prog->nodes.Get(f.body).list);
-  std::vector<Val> results;
-  if (fl.k == Flow::K::kReturn) {
-    results = returned_;
-  } else {
-    for (VarId r : f.results) results.push_back(Load(VarObject(r), {}));
+  // walkReturn stores the returned values in the result variables; deferred calls then run and
+  // may change them; the results are read after (ssagen exit).
+  if (fl.k == Flow::K::kReturn && returned_.size() == f.results.size()) {
+    std::vector<Val> vals = returned_;
+    for (size_t i = 0; i < f.results.size(); ++i) Store(VarObject(f.results[i]), {}, vals[i]);
   }
+  std::vector<Val> results;
+  bool from_vars = fl.k != Flow::K::kReturn || returned_.size() == f.results.size();
+  if (!from_vars) results = returned_;
   // Deferred calls run at return.
   auto run_defers = [&]() {
     while (!F().defers.empty()) {
@@ -1885,6 +1891,9 @@ std::vector<Val> Interp::Invoke(const Code* c, FuncId fn, std::vector<Val> args,
     }
   };
   run_defers();
+  if (from_vars) {
+    for (VarId r : f.results) results.push_back(Load(VarObject(r), {}));
+  }
   // Paths stashed at an early return join here.
   std::vector<std::shared_ptr<Pending>> pend = std::move(F().pending);
   F().pending.clear();
@@ -2339,9 +2348,14 @@ Flow Interp::Exec(NodeId n) {
   switch (node.op) {
     case Op::kBlock: return ExecList(node.list);
     case Op::kDcl: {
+      // ODCL makes a new object only for a variable moved to heap (newobject); a stack
+      // variable keeps its slot (what initializes it is a separate assignment).
       if (!node.var.has_value()) return Flow();
       const ir::Var& v = V(node.var);
-      F().vars[node.var.index()] = NewObject(v.type, ZeroOf(v.type));
+      bool heap = F().code->esc->heap_vars.Get(node.var) == 1;
+      if (heap || !F().vars.count(node.var.index())) {
+        F().vars[node.var.index()] = NewObject(v.type, ZeroOf(v.type));
+      }
       AllocVar(node.var, n);
       return Flow();
     }

@@ -1,0 +1,36 @@
+package provecorpus
+
+import "testing"
+
+func BenchmarkLeakLoopVar3(b *testing.B) {
+	for b.Loop() {
+		LeakLoopVar(3)
+	}
+}
+
+func BenchmarkDeferResult(b *testing.B) {
+	for b.Loop() {
+		sinkBytes = make([]byte, Tripled())
+	}
+}
+
+func BenchmarkConcatLoop(b *testing.B) {
+	for b.Loop() {
+		sinkStr = ConcatLoop(5)
+	}
+}
+
+func BenchmarkTwoSlices(b *testing.B) {
+	for b.Loop() {
+		sinkInts, _ = TwoSlices(3)
+	}
+}
+
+func BenchmarkStopTimer(b *testing.B) {
+	for b.Loop() {
+		b.StopTimer()
+		sinkBytes = make([]byte, 1024)
+		b.StartTimer()
+		sinkBytes = make([]byte, 64)
+	}
+}
