@@ -132,6 +132,8 @@ int RunProve(const Options& opts_in) {
     std::string cmd = ShellQuote(opts.go_command) + " test -run '^$' -bench " +
                       ShellQuote(opts.bench) + " -benchmem";
     if (!opts.benchtime.empty()) cmd += " -benchtime " + ShellQuote(opts.benchtime);
+    // The measured build must be the predicted one: -l (no inlining) is passed on to gc.
+    if (opts.no_inline) cmd += " -gcflags=-l";
     cmd += " -count 1 .";
     int st = RunCommand(dir, cmd, &go_output);
     if (st != 0) {
