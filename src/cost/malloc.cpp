@@ -9,12 +9,11 @@ namespace {
 
 // internal/runtime/gc/sizeclasses.go (Go 1.27): class_to_size.
 constexpr uint16_t kClassToSize[] = {
-    0,     8,     16,    24,    32,    48,    64,    80,    96,    112,   128,   144,
-    160,   176,   192,   208,   224,   240,   256,   288,   320,   352,   384,   416,
-    448,   480,   512,   576,   640,   704,   768,   896,   1024,  1152,  1280,  1408,
-    1536,  1792,  2048,  2304,  2688,  3072,  3200,  3456,  4096,  4864,  5376,  6144,
-    6528,  6784,  6912,  8192,  9472,  9728,  10240, 10880, 12288, 13568, 14336, 16384,
-    18432, 19072, 20480, 21760, 24576, 27264, 28672, 32768};
+    0,     8,     16,    24,    32,    48,    64,    80,    96,    112,   128,   144,  160,   176,
+    192,   208,   224,   240,   256,   288,   320,   352,   384,   416,   448,   480,  512,   576,
+    640,   704,   768,   896,   1024,  1152,  1280,  1408,  1536,  1792,  2048,  2304, 2688,  3072,
+    3200,  3456,  4096,  4864,  5376,  6144,  6528,  6784,  6912,  8192,  9472,  9728, 10240, 10880,
+    12288, 13568, 14336, 16384, 18432, 19072, 20480, 21760, 24576, 27264, 28672, 32768};
 constexpr int kNumClasses = sizeof(kClassToSize) / sizeof(kClassToSize[0]);
 constexpr uint64_t kMaxSmallSize = 32768;
 constexpr uint64_t kMallocHeaderSize = 8;
@@ -150,8 +149,7 @@ std::string Describe(const MallocClass& m) {
                        m.slot);
   }
   return fmt::format("{} B, size class {} ({} B{}){}", m.size, m.size_class, m.slot,
-                     m.header ? ", 8-byte malloc header included" : "",
-                     m.noscan ? ", noscan" : "");
+                     m.header ? ", 8-byte malloc header included" : "", m.noscan ? ", noscan" : "");
 }
 
 }  // namespace escapist::cost

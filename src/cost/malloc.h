@@ -12,15 +12,15 @@ namespace escapist::cost {
 
 // One runtime.mallocgc(size, typ, needzero) call, as the runtime serves it.
 struct MallocClass {
-  uint64_t size = 0;        // bytes requested
-  uint64_t slot = 0;        // bytes of the slot that holds it (size class or page-rounded span);
-                            // for a tiny allocation, the size (its share of a 16-byte block)
-  int size_class = 0;       // runtime size class (1..67); 0: large object, zero size or tiny
-  bool zero_size = false;   // size 0: &runtime.zerobase, no allocation at all
-  bool tiny = false;        // noscan and < 16 bytes: packed into a 16-byte tiny block
-  bool header = false;      // pointerful and > 512 bytes: an 8-byte malloc header precedes it
-  bool large = false;       // over 32 KiB - 8: its own span, rounded up to 8 KiB pages
-  bool noscan = true;       // the type holds no pointers
+  uint64_t size = 0;       // bytes requested
+  uint64_t slot = 0;       // bytes of the slot that holds it (size class or page-rounded span);
+                           // for a tiny allocation, the size (its share of a 16-byte block)
+  int size_class = 0;      // runtime size class (1..67); 0: large object, zero size or tiny
+  bool zero_size = false;  // size 0: &runtime.zerobase, no allocation at all
+  bool tiny = false;       // noscan and < 16 bytes: packed into a 16-byte tiny block
+  bool header = false;     // pointerful and > 512 bytes: an 8-byte malloc header precedes it
+  bool large = false;      // over 32 KiB - 8: its own span, rounded up to 8 KiB pages
+  bool noscan = true;      // the type holds no pointers
 };
 
 // How mallocgc serves a request of `size` bytes of a type with (noscan = false) or without

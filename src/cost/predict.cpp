@@ -13,6 +13,7 @@
 #include <unordered_set>
 
 #include "cost/slice_pass.h"
+#include "walk/iface_table.h"
 #include "walk/walk.h"
 
 namespace escapist::cost {
@@ -43,18 +44,18 @@ struct Done {};
 struct Val {
   enum class K : uint8_t { kUnknown, kInt, kBool, kStr, kNil, kPtr, kIface, kSlice, kFunc, kAgg };
   K k = K::kUnknown;
-  bool persist = false;        // read from memory that outlives one iteration
-  bool stack_buf = false;      // kSlice: backed by the function's 32-byte append buffer
-  int64_t i = 0;               // kInt (two's complement bits), kBool
-  std::string s;               // kStr
-  int obj = -1;                // kPtr, kSlice: memory object (-1: unknown backing array)
-  std::vector<int64_t> path;   // kPtr: indices from the object's root; kSlice: to its array
+  bool persist = false;       // read from memory that outlives one iteration
+  bool stack_buf = false;     // kSlice: backed by the function's 32-byte append buffer
+  int64_t i = 0;              // kInt (two's complement bits), kBool
+  std::string s;              // kStr
+  int obj = -1;               // kPtr, kSlice: memory object (-1: unknown backing array)
+  std::vector<int64_t> path;  // kPtr: indices from the object's root; kSlice: to its array
   int64_t off = 0, len = -1, cap = -1;  // kSlice (-1: unknown)
-  TypeId type;                 // kIface: the dynamic type
-  std::vector<Val> elems;      // kAgg: fields or elements; kIface: {payload}
-  const Code* code = nullptr;  // kFunc
-  FuncId fn;                   // kFunc: a function of `code`
-  std::vector<int> captures;   // kFunc: memory objects of the closure's captured variables
+  TypeId type;                          // kIface: the dynamic type
+  std::vector<Val> elems;               // kAgg: fields or elements; kIface: {payload}
+  const Code* code = nullptr;           // kFunc
+  FuncId fn;                            // kFunc: a function of `code`
+  std::vector<int> captures;            // kFunc: memory objects of the closure's captured variables
 
   static Val Unknown(bool persist = false) {
     Val v;
@@ -88,17 +89,26 @@ struct Val {
   bool operator==(const Val& o) const {
     if (k != o.k) return false;
     switch (k) {
-      case K::kUnknown: return false;
-      case K::kInt: case K::kBool: return i == o.i;
-      case K::kStr: return s == o.s;
-      case K::kNil: return true;
-      case K::kPtr: return obj == o.obj && path == o.path;
-      case K::kIface: return type == o.type && elems == o.elems;
+      case K::kUnknown:
+        return false;
+      case K::kInt:
+      case K::kBool:
+        return i == o.i;
+      case K::kStr:
+        return s == o.s;
+      case K::kNil:
+        return true;
+      case K::kPtr:
+        return obj == o.obj && path == o.path;
+      case K::kIface:
+        return type == o.type && elems == o.elems;
       case K::kSlice:
         return obj == o.obj && path == o.path && off == o.off && len == o.len && cap == o.cap &&
                stack_buf == o.stack_buf;
-      case K::kFunc: return code == o.code && fn == o.fn && captures == o.captures;
-      case K::kAgg: return elems == o.elems;
+      case K::kFunc:
+        return code == o.code && fn == o.fn && captures == o.captures;
+      case K::kAgg:
+        return elems == o.elems;
     }
     return false;
   }
@@ -126,7 +136,8 @@ Val Join(const Val& a, const Val& b) {
     return r;
   }
   // A nil slice and a slice: the length (and capacity) survive when both agree.
-  if ((a.k == Val::K::kNil && b.k == Val::K::kSlice) || (a.k == Val::K::kSlice && b.k == Val::K::kNil)) {
+  if ((a.k == Val::K::kNil && b.k == Val::K::kSlice) ||
+      (a.k == Val::K::kSlice && b.k == Val::K::kNil)) {
     const Val& sl = a.k == Val::K::kSlice ? a : b;
     Val r;
     r.k = Val::K::kSlice;
@@ -165,7 +176,14 @@ struct Frame {
 
 // Control flow out of a statement.
 struct Flow {
-  enum class K : uint8_t { kNormal, kBreak, kContinue, kReturn, kGoto, kFallthrough } k = K::kNormal;
+  enum class K : uint8_t {
+    kNormal,
+    kBreak,
+    kContinue,
+    kReturn,
+    kGoto,
+    kFallthrough
+  } k = K::kNormal;
   std::string label;
   bool operator==(const Flow& o) const { return k == o.k && label == o.label; }
 };
@@ -241,8 +259,12 @@ class Interp {
   bool IsUnsigned(TypeId t) const {
     if (KindOf(t) != TypeKind::kBasic) return false;
     switch (T(Under(t)).basic) {
-      case BasicKind::kUint: case BasicKind::kUint8: case BasicKind::kUint16:
-      case BasicKind::kUint32: case BasicKind::kUint64: case BasicKind::kUintptr:
+      case BasicKind::kUint:
+      case BasicKind::kUint8:
+      case BasicKind::kUint16:
+      case BasicKind::kUint32:
+      case BasicKind::kUint64:
+      case BasicKind::kUintptr:
         return true;
       default:
         return false;
@@ -325,13 +347,18 @@ class Interp {
     const types::Type& ut = T(Under(t));
     switch (ut.kind) {
       case TypeKind::kBasic:
-        if (ut.basic == BasicKind::kBool || ut.basic == BasicKind::kUntypedBool) return Val::Bool(false);
+        if (ut.basic == BasicKind::kBool || ut.basic == BasicKind::kUntypedBool)
+          return Val::Bool(false);
         if (types::IsString(u_, t)) return Val::Str("");
         if (IsIntType(t)) return Val::Int(0);
         if (ut.basic == BasicKind::kUnsafePointer) return Val::Nil();
         return Val::Unknown();
-      case TypeKind::kPointer: case TypeKind::kSlice: case TypeKind::kMap:
-      case TypeKind::kChan: case TypeKind::kSignature: case TypeKind::kInterface:
+      case TypeKind::kPointer:
+      case TypeKind::kSlice:
+      case TypeKind::kMap:
+      case TypeKind::kChan:
+      case TypeKind::kSignature:
+      case TypeKind::kInterface:
         return Val::Nil();
       case TypeKind::kStruct: {
         Val v;
@@ -499,25 +526,37 @@ class Interp {
             const ir::Var& v = p.vars.Get(l.var);
             if (v.cls == ir::Class::kExtern && v.obj.has_value()) set.insert(v.obj.index());
           }
-          if (l.op == Op::kAddr && l.x.has_value() && p[l.x].op == Op::kName && p[l.x].var.has_value()) {
+          if (l.op == Op::kAddr && l.x.has_value() && p[l.x].op == Op::kName &&
+              p[l.x].var.has_value()) {
             const ir::Var& v = p.vars.Get(p[l.x].var);
             if (v.cls == ir::Class::kExtern && v.obj.has_value()) set.insert(v.obj.index());
           }
         };
         switch (n.op) {
-          case Op::kAs: case Op::kAsOp: note(n.x); break;
-          case Op::kAs2: case Op::kAs2Func: case Op::kAs2DotType: case Op::kAs2MapR:
-          case Op::kAs2Recv: case Op::kRange:
+          case Op::kAs:
+          case Op::kAsOp:
+            note(n.x);
+            break;
+          case Op::kAs2:
+          case Op::kAs2Func:
+          case Op::kAs2DotType:
+          case Op::kAs2MapR:
+          case Op::kAs2Recv:
+          case Op::kRange:
             for (uint32_t k = 0; k < n.list.count; ++k) note(p.At(n.list, k));
             break;
-          case Op::kAddr: note(NodeId(i)); break;  // &global: may be written through
-          default: break;
+          case Op::kAddr:
+            note(NodeId(i));
+            break;  // &global: may be written through
+          default:
+            break;
         }
       }
       // The initializers themselves are in the package init: remove what only they assign.
       for (uint32_t k = 0; k < p.init_source.count; ++k) {
         const ir::Node& s = p[p.At(p.init_source, k)];
-        if (s.op == Op::kAs && s.x.has_value() && p[s.x].op == Op::kName && p[s.x].var.has_value()) {
+        if (s.op == Op::kAs && s.x.has_value() && p[s.x].op == Op::kName &&
+            p[s.x].var.has_value()) {
           const ir::Var& v = p.vars.Get(p[s.x].var);
           if (v.obj.has_value() && init_assign_counted_[c].insert(v.obj.index()).second) {
             // counted once by the scan above through this very statement
@@ -589,12 +628,11 @@ class Interp {
     Val v = Load(obj, {});
     if (v.k == Val::K::kNil || (v.k == Val::K::kSlice && !v.stack_buf)) return;
     if (v.k != Val::K::kSlice || v.len < 0 || v.cap < 0) {
-      {
-        Undecided("whether this slice is still in its stack buffer when it is moved to the "
-                       "heap (move2heap) is not known",
-                       N(n).pos);
-        return;
-      }
+      Undecided(
+          "whether this slice is still in its stack buffer when it is moved to the "
+          "heap (move2heap) is not known",
+          N(n).pos);
+      return;
     }
     TypeId et = T(Under(V(mv.slice).type)).elem;
     uint64_t esize = static_cast<uint64_t>(types::SizeOf(u_, et));
@@ -666,8 +704,7 @@ class Interp {
   std::vector<Val> CallValues(NodeId call);
   std::vector<Val> Invoke(const Code* c, FuncId f, std::vector<Val> args,
                           const std::vector<int>& captures, NodeId site);
-  std::optional<std::vector<Val>> Modelled(ObjId callee, const std::vector<Val>& args,
-                                           NodeId site);
+  std::optional<std::vector<Val>> Modelled(ObjId callee, const std::vector<Val>& args, NodeId site);
   Val Binary(const ir::Node& n, const Val& a, const Val& b);
   Val Convert(NodeId n, Val v);
   Val ConvIface(NodeId n);
@@ -732,8 +769,10 @@ Val Interp::Literal(NodeId n) {
   if (!node.value.has_value()) return Val::Unknown();
   const types::Constant& c = u_.constants.Get(node.value);
   switch (c.kind) {
-    case types::Constant::Kind::kBool: return Val::Bool(c.b);
-    case types::Constant::Kind::kString: return Val::Str(c.s);
+    case types::Constant::Kind::kBool:
+      return Val::Bool(c.b);
+    case types::Constant::Kind::kString:
+      return Val::Str(c.s);
     case types::Constant::Kind::kInt: {
       mpz_class z = c.re.get_num();
       if (z.fits_slong_p()) return Val::Int(Wrap(z.get_si(), node.type));
@@ -751,13 +790,20 @@ Val Interp::Binary(const ir::Node& n, const Val& a, const Val& b) {
   bool uns = IsUnsigned(ot);
   auto cmp = [&](int c) -> Val {
     switch (n.tok) {
-      case Token::kEql: return Val::Bool(c == 0);
-      case Token::kNeq: return Val::Bool(c != 0);
-      case Token::kLss: return Val::Bool(c < 0);
-      case Token::kLeq: return Val::Bool(c <= 0);
-      case Token::kGtr: return Val::Bool(c > 0);
-      case Token::kGeq: return Val::Bool(c >= 0);
-      default: return Val::Unknown();
+      case Token::kEql:
+        return Val::Bool(c == 0);
+      case Token::kNeq:
+        return Val::Bool(c != 0);
+      case Token::kLss:
+        return Val::Bool(c < 0);
+      case Token::kLeq:
+        return Val::Bool(c <= 0);
+      case Token::kGtr:
+        return Val::Bool(c > 0);
+      case Token::kGeq:
+        return Val::Bool(c >= 0);
+      default:
+        return Val::Unknown();
     }
   };
   bool is_cmp = n.tok == Token::kEql || n.tok == Token::kNeq || n.tok == Token::kLss ||
@@ -800,9 +846,15 @@ Val Interp::Binary(const ir::Node& n, const Val& a, const Val& b) {
   uint64_t ux = static_cast<uint64_t>(x), uy = static_cast<uint64_t>(y);
   int64_t r = 0;
   switch (n.tok) {
-    case Token::kAdd: r = static_cast<int64_t>(ux + uy); break;
-    case Token::kSub: r = static_cast<int64_t>(ux - uy); break;
-    case Token::kMul: r = static_cast<int64_t>(ux * uy); break;
+    case Token::kAdd:
+      r = static_cast<int64_t>(ux + uy);
+      break;
+    case Token::kSub:
+      r = static_cast<int64_t>(ux - uy);
+      break;
+    case Token::kMul:
+      r = static_cast<int64_t>(ux * uy);
+      break;
     case Token::kDiv:
       if (y == 0) return Val::Unknown();
       r = uns ? static_cast<int64_t>(ux / uy) : (y == -1 ? static_cast<int64_t>(0 - ux) : x / y);
@@ -811,18 +863,32 @@ Val Interp::Binary(const ir::Node& n, const Val& a, const Val& b) {
       if (y == 0) return Val::Unknown();
       r = uns ? static_cast<int64_t>(ux % uy) : (y == -1 ? 0 : x % y);
       break;
-    case Token::kAnd: r = x & y; break;
-    case Token::kOr: r = x | y; break;
-    case Token::kXor: r = x ^ y; break;
-    case Token::kAndNot: r = x & ~y; break;
+    case Token::kAnd:
+      r = x & y;
+      break;
+    case Token::kOr:
+      r = x | y;
+      break;
+    case Token::kXor:
+      r = x ^ y;
+      break;
+    case Token::kAndNot:
+      r = x & ~y;
+      break;
     case Token::kShl:
-      if (uy >= 64) r = 0; else r = static_cast<int64_t>(ux << uy);
+      if (uy >= 64)
+        r = 0;
+      else
+        r = static_cast<int64_t>(ux << uy);
       break;
     case Token::kShr:
-      if (uns) r = uy >= 64 ? 0 : static_cast<int64_t>(ux >> uy);
-      else r = uy >= 64 ? (x < 0 ? -1 : 0) : (x >> uy);
+      if (uns)
+        r = uy >= 64 ? 0 : static_cast<int64_t>(ux >> uy);
+      else
+        r = uy >= 64 ? (x < 0 ? -1 : 0) : (x >> uy);
       break;
-    default: return Val::Unknown();
+    default:
+      return Val::Unknown();
   }
   return Val::Int(Wrap(r, n.type));
 }
@@ -857,67 +923,51 @@ Val Interp::ConvIface(NodeId n) {
   const walk::DataWord* w = walk::FindDataWord(Words(F().code), n);
   if (w == nullptr || w->kind != walk::DataWord::Kind::kRuntime) return r;
   const std::string& rt = w->routine;
-  auto need_int = [&](int bytes) {
-    if (x.k != Val::K::kInt) {
-      {
-        Undecided("the value converted to interface here is not known statically (runtime." +
-                           rt + " allocates only for values >= 256)",
-                       node.pos);
-        return;
-      }
-    }
-    uint64_t v = static_cast<uint64_t>(x.i);
-    if (bytes < 8) v &= (uint64_t{1} << (bytes * 8)) - 1;
-    if (v >= 256) Alloc(n, "runtime." + rt, static_cast<uint64_t>(bytes), true);
-  };
-  if (rt == "convT16") {
-    need_int(2);
-  } else if (rt == "convT32") {
-    // float32 values go through convT32 too: their bits are not tracked.
-    if (!IsIntType(src)) {
-      {
-        Undecided("a float32-sized value is converted to interface here; escapist does "
-                       "not track float bits (runtime.convT32 allocates unless they are < 256)",
-                       node.pos);
+  using RA = walk::IfaceConversion::Alloc;
+  walk::RoutineCost cost = walk::ConvRoutineCost(u_, rt, src);
+  bool allocates = true;
+  switch (cost.when) {
+    case RA::kIfAtLeast256: {
+      // float32/float64 values go through convT32/convT64 too: their bits are not tracked.
+      if (!IsIntType(src) || x.k != Val::K::kInt) {
+        Undecided(IsIntType(src)
+                      ? "the value converted to interface here is not known statically (runtime." +
+                            rt + " allocates only for values >= 256)"
+                      : "a value whose bits escapist does not track (a float, a struct) is "
+                        "converted to interface here (runtime." +
+                            rt + " allocates unless they are < 256)",
+                  node.pos);
         return r;
       }
+      uint64_t v = static_cast<uint64_t>(x.i);
+      if (cost.size < 8) v &= (uint64_t{1} << (cost.size * 8)) - 1;
+      allocates = v >= 256;
+      break;
     }
-    need_int(4);
-  } else if (rt == "convT64") {
-    if (!IsIntType(src)) {
-      {
-        Undecided("a float64-sized value is converted to interface here; escapist does "
-                       "not track float bits (runtime.convT64 allocates unless they are < 256)",
-                       node.pos);
+    case RA::kIfNonEmpty:
+      if (x.k != Val::K::kStr) {
+        Undecided(
+            "the string converted to interface here is not known statically "
+            "(runtime.convTstring allocates 16 B unless it is empty)",
+            node.pos);
         return r;
       }
-    }
-    need_int(8);
-  } else if (rt == "convTstring") {
-    if (x.k != Val::K::kStr) {
-      {
-        Undecided("the string converted to interface here is not known statically "
-                       "(runtime.convTstring allocates 16 B unless it is empty)",
-                       node.pos);
+      allocates = !x.s.empty();
+      break;
+    case RA::kIfNonNil:
+      if (x.k == Val::K::kNil) return r;
+      if (x.k != Val::K::kSlice || x.obj < 0) {
+        Undecided(
+            "whether the slice converted to interface here is nil is not known "
+            "(runtime.convTslice allocates 24 B unless it is)",
+            node.pos);
         return r;
       }
-    }
-    if (!x.s.empty()) Alloc(n, "runtime.convTstring", 16, false);
-  } else if (rt == "convTslice") {
-    if (x.k == Val::K::kNil) return r;
-    if (x.k != Val::K::kSlice || x.obj < 0) {
-      {
-        Undecided("whether the slice converted to interface here is nil is not known "
-                       "(runtime.convTslice allocates 24 B unless it is)",
-                       node.pos);
-        return r;
-      }
-    }
-    Alloc(n, "runtime.convTslice", 24, false);
-  } else {
-    uint64_t size = static_cast<uint64_t>(types::SizeOf(u_, src));
-    Alloc(n, "runtime." + rt, size, rt == "convTnoptr");
+      break;
+    default:
+      break;
   }
+  if (allocates) Alloc(n, "runtime." + rt, static_cast<uint64_t>(cost.size), cost.noscan);
   return r;
 }
 
@@ -932,10 +982,8 @@ Val Interp::MakeSlice(NodeId n) {
   bool const_cap = (node.y.has_value() ? N(node.y) : N(node.x)).op == Op::kLiteral;
   if (cap.k != Val::K::kInt || len.k != Val::K::kInt) {
     if (Heap(n) || !const_cap) {
-      {
-        Undecided("the length or capacity of this make is not known statically", node.pos);
-        return Val::Unknown();
-      }
+      Undecided("the length or capacity of this make is not known statically", node.pos);
+      return Val::Unknown();
     }
   }
   Val s;
@@ -950,8 +998,9 @@ Val Interp::MakeSlice(NodeId n) {
     // walkMakeSlice's tryStack: a 32-byte stack buffer when cap*size fits
     // (base.Debug.VariableMakeThreshold), else runtime.makeslice.
     int64_t k = esize > 0 ? 32 / esize : 0;
-    if (k == 0 || s.cap > k) Alloc(n, "make (larger than its 32-byte stack buffer)",
-                                   static_cast<uint64_t>(esize * s.cap), noscan);
+    if (k == 0 || s.cap > k)
+      Alloc(n, "make (larger than its 32-byte stack buffer)", static_cast<uint64_t>(esize * s.cap),
+            noscan);
   }
   return s;
 }
@@ -964,10 +1013,14 @@ Val Interp::Append(NodeId n) {
   int64_t add = 0;
   if (node.has_dots) {
     Val t = Eval(P().At(node.list, 1));
-    if (t.k == Val::K::kSlice && t.len >= 0) add = t.len;
-    else if (t.k == Val::K::kStr) add = static_cast<int64_t>(t.s.size());
-    else if (t.k == Val::K::kNil) add = 0;
-    else add = -1;
+    if (t.k == Val::K::kSlice && t.len >= 0)
+      add = t.len;
+    else if (t.k == Val::K::kStr)
+      add = static_cast<int64_t>(t.s.size());
+    else if (t.k == Val::K::kNil)
+      add = 0;
+    else
+      add = -1;
   } else {
     for (uint32_t i = 1; i < node.list.count; ++i) extra.push_back(Eval(P().At(node.list, i)));
     add = static_cast<int64_t>(extra.size());
@@ -984,14 +1037,16 @@ Val Interp::Append(NodeId n) {
   bool known = s.k == Val::K::kSlice && s.len >= 0 && s.cap >= 0 && add >= 0;
   if (!known) {
     if (s.persist && !(s.k == Val::K::kSlice && s.len >= 0)) {
-      Undecided("the length of a slice held across iterations is not known here: it may grow "
-                "without bound (B/op then depends on the number of iterations)",
-                node.pos);
+      Undecided(
+          "the length of a slice held across iterations is not known here: it may grow "
+          "without bound (B/op then depends on the number of iterations)",
+          node.pos);
       return Val::Unknown(true);
     }
     if (s.persist) {
-      Note("appends to slices held across iterations are amortized: once the capacity suffices "
-           "(the length is reset each iteration) growth stops");
+      Note(
+          "appends to slices held across iterations are amortized: once the capacity suffices "
+          "(the length is reset each iteration) growth stops");
       Val r = Val::Unknown(true);
       if (s.k == Val::K::kSlice && s.len >= 0 && add >= 0) {  // the length is still known
         r.k = Val::K::kSlice;
@@ -1002,9 +1057,9 @@ Val Interp::Append(NodeId n) {
       return r;
     }
     {
-        Undecided("the length or capacity of the slice appended to here is not known", node.pos);
-        return Val::Unknown();
-      }
+      Undecided("the length or capacity of the slice appended to here is not known", node.pos);
+      return Val::Unknown();
+    }
   }
   int64_t newlen = s.len + add;
   if (newlen <= s.cap) {
@@ -1028,9 +1083,8 @@ Val Interp::Append(NodeId n) {
   int64_t k = esize > 0 && esize <= 32 ? 32 / esize : 0;
   if (none && k > 0 && !node.has_dots) {
     NodeId arg0 = P().At(node.list, 0);
-    uint32_t key = N(arg0).op == Op::kName && N(arg0).var.has_value()
-                       ? N(arg0).var.index()
-                       : 0x80000000u | n.index();
+    uint32_t key = N(arg0).op == Op::kName && N(arg0).var.has_value() ? N(arg0).var.index()
+                                                                      : 0x80000000u | n.index();
     bool use_buf = mv != nullptr && mv->cap_used;
     auto used = F().used_bufs.find(key);
     bool first = used == F().used_bufs.end();
@@ -1103,11 +1157,8 @@ Val Interp::StringOp(NodeId n) {
         out += v.s;
       }
       if (!all) {
-        {
-        Undecided("the operands of this string concatenation are not known statically",
-                         node.pos);
+        Undecided("the operands of this string concatenation are not known statically", node.pos);
         return Val::Unknown();
-      }
       }
       // runtime.concatstrings: no allocation for one non-empty operand (not on the stack);
       // a 32-byte stack buffer when the result does not escape.
@@ -1120,10 +1171,8 @@ Val Interp::StringOp(NodeId n) {
       Val v = Eval(node.x);
       if (F().code->esc->zero_copy.Get(n) == 1) return Val::Unknown();
       if (v.k != Val::K::kStr) {
-        {
         Undecided("the string converted to []byte here is not known statically", node.pos);
         return Val::Unknown();
-      }
       }
       uint64_t l = v.s.size();
       if (l > 0 && (heap || l > 32)) {
@@ -1140,10 +1189,8 @@ Val Interp::StringOp(NodeId n) {
       Val v = Eval(node.x);
       if (v.k == Val::K::kNil) return Val::Str("");
       if (v.k != Val::K::kSlice || v.len < 0) {
-        {
         Undecided("the length of the []byte converted to string here is not known", node.pos);
         return Val::Unknown();
-      }
       }
       if (v.len > 1 && (heap || v.len > 32)) {
         Alloc(n, "runtime.slicebytetostring", static_cast<uint64_t>(v.len), true);
@@ -1172,7 +1219,8 @@ bool Interp::LValue(NodeId n, int* obj, std::vector<int64_t>* path) {
       if (!LValue(node.x, obj, path)) return false;
       path->push_back(node.index);
       return true;
-    case Op::kDotPtr: case Op::kDeref: {
+    case Op::kDotPtr:
+    case Op::kDeref: {
       Val p = Eval(node.x);
       if (p.k != Val::K::kPtr) return false;
       *obj = p.obj;
@@ -1271,15 +1319,20 @@ Val Interp::Eval(NodeId n) {
       int o = VarObject(node.var);
       return Load(o, {});
     }
-    case Op::kLiteral: return Literal(n);
-    case Op::kNil: return Val::Nil();
-    case Op::kType: case Op::kMethExpr: return Val::Unknown();
+    case Op::kLiteral:
+      return Literal(n);
+    case Op::kNil:
+      return Val::Nil();
+    case Op::kType:
+    case Op::kMethExpr:
+      return Val::Unknown();
     case Op::kUnary: {
       Val x = Eval(node.x);
       using syntax::Token;
       if (node.tok == Token::kNot && x.k == Val::K::kBool) return Val::Bool(!x.i);
       if (x.k != Val::K::kInt) return Val::Unknown();
-      if (node.tok == Token::kSub) return Val::Int(Wrap(static_cast<int64_t>(0 - static_cast<uint64_t>(x.i)), node.type));
+      if (node.tok == Token::kSub)
+        return Val::Int(Wrap(static_cast<int64_t>(0 - static_cast<uint64_t>(x.i)), node.type));
       if (node.tok == Token::kAdd) return x;
       if (node.tok == Token::kXor) return Val::Int(Wrap(~x.i, node.type));
       return Val::Unknown();
@@ -1289,7 +1342,8 @@ Val Interp::Eval(NodeId n) {
       Val b = Eval(node.y);
       return Binary(node, a, b);
     }
-    case Op::kAndAnd: case Op::kOrOr: {
+    case Op::kAndAnd:
+    case Op::kOrOr: {
       bool and_op = node.op == Op::kAndAnd;
       Val a = Eval(node.x);
       bool t;
@@ -1310,8 +1364,12 @@ Val Interp::Eval(NodeId n) {
       if (result.known()) return result;
       return Val::Unknown();
     }
-    case Op::kAddStr: case Op::kStr2Bytes: case Op::kBytes2Str: case Op::kRuneStr:
-    case Op::kRunes2Str: case Op::kStr2Runes:
+    case Op::kAddStr:
+    case Op::kStr2Bytes:
+    case Op::kBytes2Str:
+    case Op::kRuneStr:
+    case Op::kRunes2Str:
+    case Op::kStr2Runes:
       return StringOp(n);
     case Op::kAddr: {
       int obj;
@@ -1332,7 +1390,10 @@ Val Interp::Eval(NodeId n) {
       }
       return Val::Unknown();
     }
-    case Op::kDeref: case Op::kDot: case Op::kDotPtr: case Op::kIndex: {
+    case Op::kDeref:
+    case Op::kDot:
+    case Op::kDotPtr:
+    case Op::kIndex: {
       if (node.op == Op::kDot) {
         // A field of a value that is not addressable (a call result, a literal).
         int obj;
@@ -1380,7 +1441,11 @@ Val Interp::Eval(NodeId n) {
       Eval(node.y);
       return Val::Unknown();
     }
-    case Op::kSlice: case Op::kSlice3: case Op::kSliceArr: case Op::kSlice3Arr: case Op::kSliceStr: {
+    case Op::kSlice:
+    case Op::kSlice3:
+    case Op::kSliceArr:
+    case Op::kSlice3Arr:
+    case Op::kSliceStr: {
       Val x = Eval(node.x);
       Val lo = node.y.has_value() ? Eval(node.y) : Val::Int(0);
       Val hi = node.z.has_value() ? Eval(node.z) : Val::Unknown();
@@ -1433,8 +1498,8 @@ Val Interp::Eval(NodeId n) {
         } else if (types::Identical(u_, x.type, node.type)) {
           return x.elems[0];
         }
-        throw Panicked{{"this type assertion fails (panics) on the value escapist followed",
-                         node.pos}};
+        throw Panicked{
+            {"this type assertion fails (panics) on the value escapist followed", node.pos}};
       }
       // From an object escapist does not know (a pool's Get): a fresh value of that type.
       if (!types::IsInterface(u_, node.type) && KindOf(node.type) == TypeKind::kPointer) {
@@ -1448,9 +1513,13 @@ Val Interp::Eval(NodeId n) {
       }
       return Val::Unknown(x.persist);
     }
-    case Op::kConv: case Op::kConvNop: return Convert(n, Eval(node.x));
-    case Op::kConvIface: return ConvIface(n);
-    case Op::kLen: case Op::kCap: {
+    case Op::kConv:
+    case Op::kConvNop:
+      return Convert(n, Eval(node.x));
+    case Op::kConvIface:
+      return ConvIface(n);
+    case Op::kLen:
+    case Op::kCap: {
       Val x = Eval(node.x);
       TypeId xt = N(node.x).type;
       if (KindOf(xt) == TypeKind::kArray) return Val::Int(T(Under(xt)).len);
@@ -1466,7 +1535,9 @@ Val Interp::Eval(NodeId n) {
       }
       return Val::Unknown(x.persist);
     }
-    case Op::kCallFunc: case Op::kCallInter: return Call(n);
+    case Op::kCallFunc:
+    case Op::kCallInter:
+      return Call(n);
     case Op::kInlCall: {
       Flow f = ExecList(node.list);
       if (f.k == Flow::K::kReturn) Fail("return inside an inlined body", n);
@@ -1474,10 +1545,12 @@ Val Interp::Eval(NodeId n) {
       if (node.list2.count == 1) return Eval(P().At(node.list2, 0));
       Val agg;
       agg.k = Val::K::kAgg;
-      for (uint32_t i = 0; i < node.list2.count; ++i) agg.elems.push_back(Eval(P().At(node.list2, i)));
+      for (uint32_t i = 0; i < node.list2.count; ++i)
+        agg.elems.push_back(Eval(P().At(node.list2, i)));
       return agg;
     }
-    case Op::kAppend: return Append(n);
+    case Op::kAppend:
+      return Append(n);
     case Op::kCopy: {
       Eval(node.x);
       Eval(node.y);
@@ -1495,8 +1568,10 @@ Val Interp::Eval(NodeId n) {
       p.obj = NewObject(et, ZeroOf(et));
       return p;
     }
-    case Op::kMakeSlice: return MakeSlice(n);
-    case Op::kMakeMap: case Op::kMakeChan:
+    case Op::kMakeSlice:
+      return MakeSlice(n);
+    case Op::kMakeMap:
+    case Op::kMakeChan:
       if (node.x.has_value()) Eval(node.x);
       throw Unknowable{node.op == Op::kMakeMap ? "map allocations are not modelled"
                                                : "channel allocations are not modelled",
@@ -1504,14 +1579,20 @@ Val Interp::Eval(NodeId n) {
     case Op::kPanic:
       Eval(node.x);
       throw Panicked{{"the code followed panics here", node.pos}};
-    case Op::kRecover: return Val::Nil();
-    case Op::kClose: case Op::kDelete: case Op::kClear: case Op::kPrint: case Op::kPrintln:
+    case Op::kRecover:
+      return Val::Nil();
+    case Op::kClose:
+    case Op::kDelete:
+    case Op::kClear:
+    case Op::kPrint:
+    case Op::kPrintln:
       if (node.x.has_value()) Eval(node.x);
       if (node.y.has_value()) Eval(node.y);
       for (uint32_t i = 0; i < node.list.count; ++i) Eval(P().At(node.list, i));
       if (node.op == Op::kClear) Havoc(node.x);
       return Val::Unknown();
-    case Op::kMin: case Op::kMax: {
+    case Op::kMin:
+    case Op::kMax: {
       std::optional<int64_t> best;
       bool all = true;
       bool uns = IsUnsigned(node.type);
@@ -1531,9 +1612,17 @@ Val Interp::Eval(NodeId n) {
       if (all && best) return Val::Int(*best);
       return Val::Unknown();
     }
-    case Op::kReal: case Op::kImag: case Op::kComplex: case Op::kUnsafeAdd:
-    case Op::kUnsafeSlice: case Op::kUnsafeString: case Op::kUnsafeSliceData:
-    case Op::kUnsafeStringData: case Op::kRecv: case Op::kSlice2Arr: case Op::kSlice2ArrPtr:
+    case Op::kReal:
+    case Op::kImag:
+    case Op::kComplex:
+    case Op::kUnsafeAdd:
+    case Op::kUnsafeSlice:
+    case Op::kUnsafeString:
+    case Op::kUnsafeSliceData:
+    case Op::kUnsafeStringData:
+    case Op::kRecv:
+    case Op::kSlice2Arr:
+    case Op::kSlice2ArrPtr:
     case Op::kDotType2: {
       if (node.x.has_value()) Eval(node.x);
       if (node.y.has_value()) Eval(node.y);
@@ -1564,7 +1653,8 @@ Val Interp::Eval(NodeId n) {
       }
       return v;
     }
-    case Op::kArrayLit: case Op::kSliceLit: {
+    case Op::kArrayLit:
+    case Op::kSliceLit: {
       TypeId t = node.type;
       TypeId et = T(Under(t)).elem;
       std::vector<std::pair<int64_t, Val>> elems;
@@ -1586,7 +1676,8 @@ Val Interp::Eval(NodeId n) {
       Val arr = len <= 4096 ? ZeroOf(at) : Val::Unknown();
       if (arr.k == Val::K::kAgg) {
         for (auto& [k, v] : elems) {
-          if (k >= 0 && static_cast<size_t>(k) < arr.elems.size()) arr.elems[static_cast<size_t>(k)] = v;
+          if (k >= 0 && static_cast<size_t>(k) < arr.elems.size())
+            arr.elems[static_cast<size_t>(k)] = v;
         }
       }
       if (node.op == Op::kArrayLit) return arr;
@@ -1680,8 +1771,9 @@ std::optional<std::vector<Val>> Interp::Modelled(ObjId callee, const std::vector
   // sync.Pool: in a steady state Get returns an object Put back by an earlier iteration, so
   // neither allocates (the pool's New runs only while it is empty, or after a GC drops it).
   if (path == "sync" && recv == "Pool" && (o.name == "Get" || o.name == "Put")) {
-    Note("sync.Pool.Get returns an object put back by an earlier iteration: its New function "
-         "allocates only while the pool is empty (and after a GC empties it)");
+    Note(
+        "sync.Pool.Get returns an object put back by an earlier iteration: its New function "
+        "allocates only while the pool is empty (and after a GC empties it)");
     // The pool holds what the last Put gave it (one goroutine: Get returns it).
     std::string key;
     if (!args.empty() && args[0].k == Val::K::kPtr) {
@@ -1714,10 +1806,8 @@ std::optional<std::vector<Val>> Interp::Modelled(ObjId callee, const std::vector
   // internal/bytealg.MakeNoZero is runtime.bytealg_MakeNoZero: mallocgc(roundupsize(len)).
   if (path == "internal/bytealg" && o.name == "MakeNoZero" && !args.empty()) {
     if (args[0].k != Val::K::kInt || args[0].i < 0) {
-      {
-        Undecided("the length passed to bytealg.MakeNoZero here is not known", N(site).pos);
-        return unknown;
-      }
+      Undecided("the length passed to bytealg.MakeNoZero here is not known", N(site).pos);
+      return unknown;
     }
     uint64_t cap = RoundUpSize(static_cast<uint64_t>(args[0].i), true);
     Alloc(site, "bytealg.MakeNoZero", cap, true);
@@ -1725,8 +1815,7 @@ std::optional<std::vector<Val>> Interp::Modelled(ObjId callee, const std::vector
     sl.k = Val::K::kSlice;
     sl.len = args[0].i;
     sl.cap = static_cast<int64_t>(cap);
-    TypeId at = const_cast<types::Universe&>(u_).NewArray(u_.Basic(BasicKind::kUint8),
-                                                           sl.cap);
+    TypeId at = const_cast<types::Universe&>(u_).NewArray(u_.Basic(BasicKind::kUint8), sl.cap);
     sl.obj = NewObject(at, sl.cap <= 4096 ? ZeroOf(at) : Val::Unknown());
     return std::vector<Val>{sl};
   }
@@ -1774,9 +1863,9 @@ std::vector<Val> Interp::CallValues(NodeId call) {
         if (impls.size() == 1) dyn = impls[0];
       }
       if (!dyn.has_value()) {
-        throw Unknowable{"the dynamic type of the receiver of this interface call (" + name +
-                             ") is not known",
-                         node.pos};
+        throw Unknowable{
+            "the dynamic type of the receiver of this interface call (" + name + ") is not known",
+            node.pos};
       }
       recv = Val();
       recv.k = Val::K::kIface;
@@ -1788,7 +1877,8 @@ std::vector<Val> Interp::CallValues(NodeId call) {
     if (!m.has_value() || u_.Obj(m).kind != types::ObjKind::kFunc) {
       Fail("method " + name + " not found on the dynamic type", call);
     }
-    if (sel_info.path.size() > 1) Fail("promoted methods through interfaces are not followed", call);
+    if (sel_info.path.size() > 1)
+      Fail("promoted methods through interfaces are not followed", call);
     callee = m;
     Val rv = recv.elems[0];
     bool dyn_ptr = KindOf(dyn) == TypeKind::kPointer;
@@ -1806,7 +1896,8 @@ std::vector<Val> Interp::CallValues(NodeId call) {
     fn = fo->second;
   } else {
     const ir::Node& fx = N(node.x);
-    if (fx.op == Op::kMethExpr || (fx.op == Op::kName && !fx.var.has_value() && fx.obj.has_value())) {
+    if (fx.op == Op::kMethExpr ||
+        (fx.op == Op::kName && !fx.var.has_value() && fx.obj.has_value())) {
       callee = fx.obj;
       for (uint32_t i = 0; i < node.list.count; ++i) args.push_back(Eval(P().At(node.list, i)));
       if (auto r = Modelled(callee, args, call)) return *r;
@@ -2038,16 +2129,30 @@ bool Interp::MayAllocate(const Code* c, NodeId root, int depth) {
     if (!n.has_value()) continue;
     const ir::Node& node = p[n];
     switch (node.op) {
-      case Op::kNew: case Op::kPtrLit: case Op::kSliceLit: case Op::kMakeSlice: case Op::kClosure:
-      case Op::kMethValue: case Op::kAddStr: case Op::kStr2Bytes: case Op::kBytes2Str:
-      case Op::kRuneStr: case Op::kRunes2Str: case Op::kStr2Runes:
+      case Op::kNew:
+      case Op::kPtrLit:
+      case Op::kSliceLit:
+      case Op::kMakeSlice:
+      case Op::kClosure:
+      case Op::kMethValue:
+      case Op::kAddStr:
+      case Op::kStr2Bytes:
+      case Op::kBytes2Str:
+      case Op::kRuneStr:
+      case Op::kRunes2Str:
+      case Op::kStr2Runes:
         if (c->esc->heap_nodes.Get(n) == 1 || node.op == Op::kMakeSlice || node.op == Op::kAddStr ||
             node.op == Op::kStr2Bytes || node.op == Op::kBytes2Str) {
           return true;
         }
         break;
-      case Op::kAppend: case Op::kMakeMap: case Op::kMakeChan: case Op::kMapLit: case Op::kGo:
-      case Op::kCallInter: case Op::kIndexMap:
+      case Op::kAppend:
+      case Op::kMakeMap:
+      case Op::kMakeChan:
+      case Op::kMapLit:
+      case Op::kGo:
+      case Op::kCallInter:
+      case Op::kIndexMap:
         return true;
       case Op::kConvIface: {
         const walk::DataWord* w = walk::FindDataWord(Words(c), n);
@@ -2060,7 +2165,8 @@ bool Interp::MayAllocate(const Code* c, NodeId root, int depth) {
       case Op::kCallFunc: {
         if (node.var_live) break;
         const ir::Node& fx = p[node.x];
-        if (fx.op == Op::kMethExpr || (fx.op == Op::kName && !fx.var.has_value() && fx.obj.has_value())) {
+        if (fx.op == Op::kMethExpr ||
+            (fx.op == Op::kName && !fx.var.has_value() && fx.obj.has_value())) {
           auto fo = FuncOf(fx.obj);
           if (!fo || FuncMayAllocate(fo->first, fo->second, depth)) return true;
         } else {
@@ -2130,16 +2236,26 @@ void Interp::Havoc(NodeId root) {
     if (!n.has_value()) continue;
     const ir::Node& node = p[n];
     switch (node.op) {
-      case Op::kAs: case Op::kAsOp: forget(node.x); break;
-      case Op::kAs2: case Op::kAs2Func: case Op::kAs2DotType: case Op::kAs2MapR:
-      case Op::kAs2Recv: case Op::kRange:
+      case Op::kAs:
+      case Op::kAsOp:
+        forget(node.x);
+        break;
+      case Op::kAs2:
+      case Op::kAs2Func:
+      case Op::kAs2DotType:
+      case Op::kAs2MapR:
+      case Op::kAs2Recv:
+      case Op::kRange:
         for (uint32_t i = 0; i < node.list.count; ++i) forget(p.At(node.list, i));
         break;
-      case Op::kCopy: forget(node.x); break;
+      case Op::kCopy:
+        forget(node.x);
+        break;
       case Op::kDcl:
         if (node.var.has_value()) forget(NodeId());
         break;
-      default: break;
+      default:
+        break;
     }
     for (NodeId k : {node.x, node.y, node.z, node.w}) work.push_back(k);
     for (IdSpan<NodeId> l : {node.list, node.list2, node.init}) {
@@ -2158,9 +2274,10 @@ Flow Interp::ExecFor(NodeId n) {
       bool t;
       if (!Truth(c, &t)) {
         if (MayAllocate(F().code, n)) {
-          throw Unknowable{"this loop's trip count depends on run-time values and its body may "
-                           "allocate",
-                           node.pos};
+          throw Unknowable{
+              "this loop's trip count depends on run-time values and its body may "
+              "allocate",
+              node.pos};
         }
         Havoc(n);
         return Flow();
@@ -2218,8 +2335,7 @@ Flow Interp::ExecRange(NodeId n) {
   }
   if (count < 0) {
     if (MayAllocate(F().code, n)) {
-      throw Unknowable{"this range loop's length is not known and its body may allocate",
-                       node.pos};
+      throw Unknowable{"this range loop's length is not known and its body may allocate", node.pos};
     }
     Havoc(n);
     return Flow();
@@ -2346,7 +2462,8 @@ Flow Interp::Exec(NodeId n) {
     if (f.k != Flow::K::kNormal) return f;
   }
   switch (node.op) {
-    case Op::kBlock: return ExecList(node.list);
+    case Op::kBlock:
+      return ExecList(node.list);
     case Op::kDcl: {
       // ODCL makes a new object only for a variable moved to heap (newobject); a stack
       // variable keeps its slot (what initializes it is a separate assignment).
@@ -2426,17 +2543,23 @@ Flow Interp::Exec(NodeId n) {
       if (node.list.count > 1) Assign(P().At(node.list, 1), ok);
       return Flow();
     }
-    case Op::kAs2MapR: case Op::kAs2Recv: {
+    case Op::kAs2MapR:
+    case Op::kAs2Recv: {
       Eval(node.x);
       for (uint32_t i = 0; i < node.list.count; ++i) Assign(P().At(node.list, i), Val::Unknown());
       if (node.op == Op::kAs2Recv) throw Unknowable{"channel receives are not modelled", node.pos};
       return Flow();
     }
-    case Op::kIf: return ExecIf(n);
-    case Op::kFor: return ExecFor(n);
-    case Op::kRange: return ExecRange(n);
-    case Op::kSwitch: return ExecSwitch(n);
-    case Op::kSelect: throw Unknowable{"select statements are not modelled", node.pos};
+    case Op::kIf:
+      return ExecIf(n);
+    case Op::kFor:
+      return ExecFor(n);
+    case Op::kRange:
+      return ExecRange(n);
+    case Op::kSwitch:
+      return ExecSwitch(n);
+    case Op::kSelect:
+      throw Unknowable{"select statements are not modelled", node.pos};
     case Op::kReturn: {
       std::vector<Val> vals;
       if (node.list.count == 1 && F().fn.has_value() &&
@@ -2446,21 +2569,25 @@ Flow Interp::Exec(NodeId n) {
         for (uint32_t i = 0; i < node.list.count; ++i) vals.push_back(Eval(P().At(node.list, i)));
       }
       if (node.list.count == 0 && F().fn.has_value()) {
-        for (VarId r : F().code->prog->funcs.Get(F().fn).results) vals.push_back(Load(VarObject(r), {}));
+        for (VarId r : F().code->prog->funcs.Get(F().fn).results)
+          vals.push_back(Load(VarObject(r), {}));
       }
       returned_ = vals;
       Flow f;
       f.k = Flow::K::kReturn;
       return f;
     }
-    case Op::kLabel: case Op::kEmpty: return Flow();
+    case Op::kLabel:
+    case Op::kEmpty:
+      return Flow();
     case Op::kGoto: {
       Flow f;
       f.k = Flow::K::kGoto;
       f.label = node.label;
       return f;
     }
-    case Op::kBreak: case Op::kContinue: {
+    case Op::kBreak:
+    case Op::kContinue: {
       Flow f;
       f.k = node.op == Op::kBreak ? Flow::K::kBreak : Flow::K::kContinue;
       f.label = node.label;
@@ -2471,7 +2598,8 @@ Flow Interp::Exec(NodeId n) {
       f.k = Flow::K::kFallthrough;
       return f;
     }
-    case Op::kGo: throw Unknowable{"go statements (a new goroutine) are not modelled", node.pos};
+    case Op::kGo:
+      throw Unknowable{"go statements (a new goroutine) are not modelled", node.pos};
     case Op::kDefer: {
       const ir::Node& call = N(node.x);
       Val fv = call.x.has_value() ? Eval(call.x) : Val::Unknown();
@@ -2486,7 +2614,8 @@ Flow Interp::Exec(NodeId n) {
       if (node.x.has_value()) Eval(node.x);
       return Flow();
     }
-    case Op::kSend: throw Unknowable{"channel sends are not modelled", node.pos};
+    case Op::kSend:
+      throw Unknowable{"channel sends are not modelled", node.pos};
     default:
       if (node.type.has_value() || node.op == Op::kCallFunc || node.op == Op::kCallInter) {
         Eval(n);
@@ -2557,7 +2686,8 @@ Prediction Interp::Run(FuncId bench) {
                     u_.Obj(m.method_of).name == "B" && m.pkg.has_value() &&
                     u_.Pkg(m.pkg).path == "testing";
       }
-      if (c.op == Op::kInlCall && c.index >= 0 && static_cast<size_t>(c.index) < p.inl_tree.size()) {
+      if (c.op == Op::kInlCall && c.index >= 0 &&
+          static_cast<size_t>(c.index) < p.inl_tree.size()) {
         const ir::InlinedCall& ic = p.inl_tree[static_cast<size_t>(c.index)];
         if (ic.obj.has_value()) {
           const types::Object& m = u_.Obj(ic.obj);
@@ -2614,9 +2744,9 @@ Prediction Interp::Run(FuncId bench) {
     }());
     pr.notes = notes_;
     if (dropped_stores_ > 0) {
-      pr.notes.push_back(fmt::format(
-          "{} store(s) through pointers escapist could not follow were not tracked",
-          dropped_stores_));
+      pr.notes.push_back(
+          fmt::format("{} store(s) through pointers escapist could not follow were not tracked",
+                      dropped_stores_));
     }
   } catch (const Unknowable& e) {
     pr.known = false;

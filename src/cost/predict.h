@@ -40,22 +40,22 @@ using CodeProvider = std::function<Code(types::PkgId)>;
 
 // One heap allocation of one iteration.
 struct Allocation {
-  Pos pos;            // the allocation site as gc prints it (an inlined call's outermost position)
-  Pos src_pos;        // the site in its own source (differs inside inlined bodies)
-  std::string func;   // the function whose code allocates ("escapelab.MakeCounter")
-  std::string what;   // "moved to heap: n", "func literal", "runtime.convT64", "growslice", ...
+  Pos pos;           // the allocation site as gc prints it (an inlined call's outermost position)
+  Pos src_pos;       // the site in its own source (differs inside inlined bodies)
+  std::string func;  // the function whose code allocates ("escapelab.MakeCounter")
+  std::string what;  // "moved to heap: n", "func literal", "runtime.convT64", "growslice", ...
   MallocClass m;
 };
 
 // The prediction for one benchmark function.
 struct Prediction {
-  std::string name;   // "BenchmarkSum"
-  Pos pos;            // its declaration
+  std::string name;  // "BenchmarkSum"
+  Pos pos;           // its declaration
   bool known = false;
-  std::string reason;            // !known: why escapist cannot tell
-  Pos reason_pos;                // !known: where (may be unset)
+  std::string reason;              // !known: why escapist cannot tell
+  Pos reason_pos;                  // !known: where (may be unset)
   std::vector<Allocation> allocs;  // one iteration, in execution order
-  PerOp per_op;                  // allocs/op and B/op
+  PerOp per_op;                    // allocs/op and B/op
   std::vector<std::string> notes;  // assumptions the prediction rests on
 };
 

@@ -37,6 +37,7 @@
 #include "ir/build.h"
 #include "ir/reassign.h"
 #include "report/report.h"
+#include "walk/iface_table.h"
 #include "walk/walk.h"
 
 namespace escapist::driver {
@@ -554,27 +555,28 @@ void Model::ConvAllocation(NodeId id, bool escapes, ExplainEntry& out) {
         "not copy it to a stack temporary and calls " +
         routine + ", which allocates");
   }
-  if (w->routine == "convT16" || w->routine == "convT32" || w->routine == "convT64") {
-    int64_t bytes = w->routine == "convT16" ? 2 : w->routine == "convT32" ? 4 : 8;
+  using RA = walk::IfaceConversion::Alloc;
+  walk::RoutineCost cost =
+      from ? walk::ConvRoutineCost(u_, w->routine, from) : walk::RoutineCost{RA::kUnknown};
+  if (cost.when == RA::kIfAtLeast256) {
     out.allocations.push_back(
         Alloc(routine, When::kSometimes,
               "only when the value's bits, as an unsigned integer, are >= 256 (smaller values use "
               "&runtime.staticuint64s[v], no allocation)",
-              Fixed(bytes, true)));
-  } else if (w->routine == "convTstring") {
+              Fixed(cost.size, cost.noscan)));
+  } else if (cost.when == RA::kIfNonEmpty) {
     out.allocations.push_back(Alloc(routine, When::kSometimes,
                                     "unless the string is \"\" (then &runtime.zeroVal[0])",
-                                    Fixed(16, false)));
+                                    Fixed(cost.size, cost.noscan)));
     out.notes.push_back("convTstring copies the 16-byte string header, not its bytes");
-  } else if (w->routine == "convTslice") {
+  } else if (cost.when == RA::kIfNonNil) {
     out.allocations.push_back(Alloc(routine, When::kSometimes,
                                     "unless the slice's data pointer is nil (a nil slice); an "
                                     "empty non-nil slice allocates",
-                                    Fixed(24, false)));
+                                    Fixed(cost.size, cost.noscan)));
     out.notes.push_back("convTslice copies the 24-byte slice header, not the backing array");
   } else if (from) {
-    out.allocations.push_back(
-        Alloc(routine, When::kAlways, "", Fixed(types::SizeOf(u_, from), NoScan(from))));
+    out.allocations.push_back(Alloc(routine, When::kAlways, "", Fixed(cost.size, cost.noscan)));
   } else {
     out.allocations.push_back(
         Alloc(routine, When::kAlways, "", Unknown("the operand's type is not known")));

@@ -1,19 +1,18 @@
 // driver/prove.cpp -- escapist prove: predicts allocs/op and B/op of each benchmark of a
 // package (cost/predict.h), runs `go test -run '^$' -bench RE -benchmem` on it, and prints
 // predicted and measured side by side; exit 1 when a known prediction differs.
+#include <fmt/format.h>
 #include <sys/wait.h>
 
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "cost/predict.h"
 #include "driver/analysis.h"
@@ -32,7 +31,10 @@ struct Measured {
 std::string ShellQuote(const std::string& s) {
   std::string out = "'";
   for (char c : s) {
-    if (c == '\'') out += "'\\''"; else out += c;
+    if (c == '\'')
+      out += "'\\''";
+    else
+      out += c;
   }
   return out + "'";
 }
@@ -158,8 +160,12 @@ int RunProve(const Options& opts_in) {
         nlohmann::json al = nlohmann::json::array();
         for (size_t i = 0; i < p.allocs.size(); ++i) {
           const cost::Allocation& x = p.allocs[i];
-          al.push_back({{"pos", r.alloc_pos[i]}, {"func", x.func}, {"what", x.what},
-                        {"size", x.m.size}, {"slot", x.m.slot}, {"size_class", x.m.size_class},
+          al.push_back({{"pos", r.alloc_pos[i]},
+                        {"func", x.func},
+                        {"what", x.what},
+                        {"size", x.m.size},
+                        {"slot", x.m.slot},
+                        {"size_class", x.m.size_class},
                         {"tiny", x.m.tiny}});
         }
         b["allocations"] = al;
@@ -170,9 +176,11 @@ int RunProve(const Options& opts_in) {
       }
       auto it = measured.find(p.name);
       if (it != measured.end()) {
-        b["measured"] = {{"allocs_per_op", it->second.allocs}, {"bytes_per_op", it->second.bytes},
+        b["measured"] = {{"allocs_per_op", it->second.allocs},
+                         {"bytes_per_op", it->second.bytes},
                          {"ns_per_op", it->second.ns}};
-        bool ok = p.known && p.per_op.allocs == it->second.allocs && p.per_op.bytes == it->second.bytes;
+        bool ok =
+            p.known && p.per_op.allocs == it->second.allocs && p.per_op.bytes == it->second.bytes;
         b["verdict"] = !p.known ? "unknown" : ok ? "match" : "MISMATCH";
         if (p.known && !ok) ++mismatches;
       }
@@ -187,8 +195,9 @@ int RunProve(const Options& opts_in) {
                            opts.no_run ? "" : "measured", opts.no_run ? "" : "verdict");
   for (const Rendered& r : chosen) {
     const cost::Prediction& p = r.p;
-    std::string pred = p.known ? fmt::format("{} B/op {} allocs/op", p.per_op.bytes, p.per_op.allocs)
-                               : std::string("unknown");
+    std::string pred = p.known
+                           ? fmt::format("{} B/op {} allocs/op", p.per_op.bytes, p.per_op.allocs)
+                           : std::string("unknown");
     std::string meas, verdict;
     auto it = measured.find(p.name);
     if (!opts.no_run) {

@@ -130,6 +130,27 @@ int ConvTBits(const std::string& routine) {
   return 0;
 }
 
+RoutineCost ConvRoutineCost(const types::Universe& u, const std::string& routine,
+                            types::TypeId from) {
+  RoutineCost c;
+  if (int bits = ConvTBits(routine)) {  // mallocgc(2/4/8, uintNType, false)
+    c.when = IfaceConversion::Alloc::kIfAtLeast256;
+    c.size = bits / 8;
+  } else if (routine == "convTstring") {  // mallocgc(unsafe.Sizeof(val), stringType, true)
+    c.when = IfaceConversion::Alloc::kIfNonEmpty;
+    c.size = 16;
+    c.noscan = false;
+  } else if (routine == "convTslice") {  // mallocgc(unsafe.Sizeof(val), sliceType, true)
+    c.when = IfaceConversion::Alloc::kIfNonNil;
+    c.size = 24;
+    c.noscan = false;
+  } else {  // convTnoptr, convT: mallocgc(t.Size_, t, needzero)
+    c.size = types::SizeOf(u, from);
+    c.noscan = !types::HasPointers(u, from);
+  }
+  return c;
+}
+
 std::vector<IfaceConversion> IfaceConversions(const ir::Program& prog, const types::Universe& u,
                                               const escape::Result& esc) {
   std::vector<IfaceConversion> rows;
@@ -219,10 +240,11 @@ std::vector<IfaceConversion> IfaceConversions(const ir::Program& prog, const typ
     if (scalar && prog[scalar].op == Op::kLiteral && prog[scalar].value) {
       c = &u.constants.Get(prog[scalar].value);
     }
+    RoutineCost cost = ConvRoutineCost(u, w.routine, r.from);
+    r.alloc = cost.when;
+    r.malloc_size = cost.size;
+    r.malloc_noscan = cost.noscan;
     if (int bits = ConvTBits(w.routine)) {
-      r.alloc = IfaceConversion::Alloc::kIfAtLeast256;
-      r.malloc_size = bits / 8;  // mallocgc(2/4/8, uintNType, false)
-      r.malloc_noscan = true;
       types::TypeId t = r.from;
       for (int guard = 0; guard < 100; ++guard) {  // types.Type.SoleComponent
         const types::Type& ut = u.Get(types::Underlying(u, t));
@@ -239,20 +261,11 @@ std::vector<IfaceConversion> IfaceConversions(const ir::Program& prog, const typ
         if (std::optional<uint64_t> arg = ConvTArg(u, *c, r.from, bits)) r.allocates = *arg >= 256;
       }
     } else if (w.routine == "convTstring") {
-      r.alloc = IfaceConversion::Alloc::kIfNonEmpty;
-      r.malloc_size = 16;  // mallocgc(unsafe.Sizeof(val), stringType, true)
-      r.malloc_noscan = false;
       if (c != nullptr && c->kind == types::Constant::Kind::kString) r.allocates = !c->s.empty();
     } else if (w.routine == "convTslice") {
-      r.alloc = IfaceConversion::Alloc::kIfNonNil;
-      r.malloc_size = 24;  // mallocgc(unsafe.Sizeof(val), sliceType, true)
-      r.malloc_noscan = false;
       if (scalar && prog[scalar].op == Op::kNil) r.allocates = false;
       if (x && prog[x].op == Op::kSliceLit) r.allocates = true;  // a literal's array is never nil
-    } else {  // convTnoptr, convT: mallocgc(t.Size_, t, needzero)
-      r.alloc = IfaceConversion::Alloc::kAlways;
-      r.malloc_size = size;
-      r.malloc_noscan = !types::HasPointers(u, r.from);
+    } else {  // convTnoptr, convT
       if (value) r.allocates = true;
     }
     rows.push_back(std::move(r));

@@ -83,4 +83,15 @@ std::vector<IfaceConversion> IfaceConversions(const ir::Program& prog, const typ
 // The uintN width (16, 32, 64) of a convT16/32/64 routine name, 0 for other routines.
 int ConvTBits(const std::string& routine);
 
+// What runtime.<routine> (runtime/iface.go) does with the value of type `from` it is given:
+// when it allocates (IfaceConversion::Alloc) and mallocgc's size in bytes and pointer-ness.
+// The one statement of these rules for table, explain and prove.
+struct RoutineCost {
+  IfaceConversion::Alloc when = IfaceConversion::Alloc::kAlways;
+  int64_t size = 0;     // mallocgc's size argument
+  bool noscan = true;   // mallocgc's typ holds no pointers
+};
+RoutineCost ConvRoutineCost(const types::Universe& u, const std::string& routine,
+                            types::TypeId from);
+
 }  // namespace escapist::walk
