@@ -219,7 +219,8 @@ class BodyCopier {
           block.push_back(d);
           dst_.vars.Get(r).defn = as;
         }
-        dst_[as].defining = true;
+        // Not Def: gc's inlReturn makes a plain OAS2 (`~r0 = y` in -m=2 flows) even when it
+        // declares the result variables here.
       }
       IdSpan<NodeId> l = dst_.AddList(lhs), r = dst_.AddList(rhs);
       dst_[as].list = l;

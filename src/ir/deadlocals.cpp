@@ -200,6 +200,10 @@ void DeadLocals(Program& prog, const types::Universe& u) {
     zero.op = Op::kLiteral;
     zero.pos = f.pos;
     zero.type = u.Basic(types::BasicKind::kInt);
+    // ir.NewInt(pos, 0): gc prints it `0` (e.g. `_, x := 0, ... argument` in -m=2 flows). The
+    // universe interns 0 when it declares iota.
+    auto z = u.small_int_constants.find(0);
+    if (z != u.small_int_constants.end()) zero.value = z->second;
     NodeId zero_id = prog.Add(zero);
     v.Finish(blank_id, zero_id);
   }
