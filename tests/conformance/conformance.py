@@ -27,6 +27,7 @@ PATH, score/--verify-gc skip with a message (exit 77, which CTest reports as ski
 """
 
 import argparse
+import atexit
 import collections
 import json
 import os
@@ -65,6 +66,15 @@ def header_flags(path):
 
 
 _importcfg = None
+_registered = set()  # temporary files removed at exit
+
+
+def _remove(path):
+    """Removes a temporary file this script made, if it is still there (atexit)."""
+    try:
+        os.remove(path)
+    except FileNotFoundError:
+        pass
 
 
 def importcfg():
@@ -78,6 +88,7 @@ def importcfg():
         fd, path = tempfile.mkstemp(suffix=".importcfg")
         with os.fdopen(fd, "w") as f:
             f.write(out)
+        atexit.register(_remove, path)
         _importcfg = path
     return _importcfg
 
@@ -106,6 +117,9 @@ def errorcheck_flags(flags):
 def run_gc(path, flags):
     # Never `-o /dev/null`: run as root, the compiler renames its output over the device.
     out_obj = os.path.join(tempfile.gettempdir(), "escapist-conformance-%d.o" % os.getpid())
+    if out_obj not in _registered:
+        _registered.add(out_obj)
+        atexit.register(_remove, out_obj)
     cmd = ["go", "tool", "compile", "-p=p", "-o", out_obj, "-importcfg", importcfg()] + flags + [
         os.path.basename(path)]
     p = subprocess.run(cmd, cwd=os.path.dirname(path) or ".", capture_output=True, text=True,

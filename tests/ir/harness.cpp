@@ -32,14 +32,19 @@ std::unique_ptr<Loaded> LoadAndBuild(const std::string& name, const std::string&
   l->loader = std::make_unique<types::Loader>(opts);
   l->universe = &l->loader->universe();
   std::string path = name;
+  std::string dir;
   if (ReadFile(path) != text) {
-    std::string dir = "/tmp/escapist-irtest-" + std::to_string(getpid());
+    dir = "/tmp/escapist-irtest-" + std::to_string(getpid());
     mkdir(dir.c_str(), 0700);
     path = dir + "/" + name.substr(name.rfind('/') + 1);
     std::ofstream(path, std::ios::binary) << text;
   }
   l->pkg = l->loader->LoadFiles({path}, "p", l->diags);
   if (l->pkg.has_value()) l->prog = ir::Build(*l->universe, l->pkg, l->build_diags);
+  if (!dir.empty()) {  // the text is loaded: leave nothing behind in /tmp
+    unlink(path.c_str());
+    rmdir(dir.c_str());
+  }
   return l;
 }
 

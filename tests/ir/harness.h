@@ -24,7 +24,7 @@ struct Loaded {
 };
 
 // Parses and checks `text` as file `name` (written to a temporary directory unless it names an
-// existing file) of package path "p", then builds its IR.
+// existing file, and removed once loaded) of package path "p", then builds its IR.
 std::unique_ptr<Loaded> LoadAndBuild(const std::string& name, const std::string& text);
 
 // Reads a file; empty string if it cannot be read.
