@@ -1011,8 +1011,15 @@ Val Interp::Append(NodeId n) {
   Val s = Eval(P().At(node.list, 0));
   std::vector<Val> extra;
   int64_t add = 0;
-  if (node.has_dots) {
-    Val t = Eval(P().At(node.list, 1));
+  NodeId arg1 = node.list.count == 2 ? P().At(node.list, 1) : NodeId();
+  if (node.has_dots && N(arg1).op == Op::kMakeSlice && !N(arg1).y.has_value()) {
+    // walk's isAppendOfMake / extendSlice: append(s, make([]T, n)...) grows s by n zeroed
+    // elements through one runtime.growslice (when the capacity does not suffice) and never
+    // makes the slice it appends. (The length always fits a uint on 64-bit targets.)
+    Val len = Eval(N(arg1).x);
+    add = len.k == Val::K::kInt && len.i >= 0 ? len.i : -1;
+  } else if (node.has_dots) {
+    Val t = Eval(arg1);
     if (t.k == Val::K::kSlice && t.len >= 0)
       add = t.len;
     else if (t.k == Val::K::kStr)

@@ -208,6 +208,9 @@ class Model {
   std::vector<std::pair<NodeId, ir::FuncId>> unreported_candidates_;
   // Func literals called by a go or defer statement (OGO / ODEFER), by NodeId.
   std::unordered_map<uint32_t, Op> go_defer_;
+  // The make([]T, n) operands of append(s, make([]T, n)...) (walk's isAppendOfMake), by NodeId:
+  // walk's extendSlice grows s instead and never makes them.
+  std::unordered_set<uint32_t> appended_makes_;
   // Variables whose address is taken explicitly (`&x`, implicit receivers included), by VarId:
   // the first position.
   std::map<uint32_t, Pos> addr_of_;
@@ -284,6 +287,10 @@ void Model::IndexStatements() {
     if ((n.op == Op::kGo || n.op == Op::kDefer) && n.x && N(n.x).op == Op::kCallFunc && N(n.x).x &&
         N(N(n.x).x).op == Op::kClosure) {
       go_defer_.emplace(N(n.x).x.index(), n.op);
+    }
+    if (n.op == Op::kAppend && n.has_dots && n.list.count == 2 && !opts_.optimize_off) {
+      NodeId mk = prog_.At(n.list, 1);
+      if (N(mk).op == Op::kMakeSlice && !N(mk).y) appended_makes_.insert(mk.index());
     }
     for (NodeId c : {n.x, n.y, n.z, n.w}) stack.push_back({c, fid});
     for (IdSpan<NodeId> s : {n.list, n.list2, n.init}) {
@@ -597,6 +604,14 @@ void Model::MakeSliceAllocation(NodeId id, bool escapes, ExplainEntry& out) {
   int64_t esize = types::SizeOf(u_, elem);
   bool noscan = NoScan(elem);
   std::string capname = cap_node ? Expr(cap_node) : "n";
+  if (appended_makes_.count(id.index()) != 0) {
+    out.summary = fmt::format(
+        "{} is never made: append(s, make([]T, n)...) is walk's extendSlice, which grows s by {} "
+        "zeroed elements in place (runtime.growslice, counted at the append, only when s's "
+        "capacity is too small)",
+        Quote(Expr(id)), capname);
+    return;
+  }
   if (escapes) {
     if (cap) {
       int64_t bytes = *cap * esize;

@@ -1,5 +1,7 @@
 package provecorpus
 
+import "bytes"
+
 // Patterns a stress corpus found mispredicted (each fixed, kept here as regressions).
 
 var sinkQ *int
@@ -34,4 +36,21 @@ func TwoSlices(n int) ([]int, []int) {
 		c = append(c, i)
 	}
 	return a, c
+}
+
+// append(s, make([]T, n)...) is walk's extendSlice: one growslice, the make is never made
+// (bytes.Buffer's growth and slices.Grow are written this way).
+//
+//go:noinline
+func Extend(s []byte, n int) []byte {
+	return append(s, make([]byte, n)...)
+}
+
+//go:noinline
+func BufferGrowth(n int) int {
+	var b bytes.Buffer
+	for i := 0; i < n; i++ {
+		b.WriteString("hello")
+	}
+	return b.Len()
 }

@@ -1,6 +1,9 @@
 package provecorpus
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func BenchmarkLeakLoopVar3(b *testing.B) {
 	for b.Loop() {
@@ -32,5 +35,23 @@ func BenchmarkStopTimer(b *testing.B) {
 		sinkBytes = make([]byte, 1024)
 		b.StartTimer()
 		sinkBytes = make([]byte, 64)
+	}
+}
+
+func BenchmarkExtendSlice(b *testing.B) {
+	for b.Loop() {
+		sinkBytes = Extend(nil, 100)
+	}
+}
+
+func BenchmarkBufferGrowth(b *testing.B) {
+	for b.Loop() {
+		sinkInt = BufferGrowth(20)
+	}
+}
+
+func BenchmarkSlicesGrow(b *testing.B) {
+	for b.Loop() {
+		sinkInts = slices.Grow(sinkInts[:0:0], 100)
 	}
 }
