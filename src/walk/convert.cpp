@@ -435,7 +435,7 @@ void Func::OrderVisit(NodeId id, bool assigned) {
       }
       bool needs_addr = DataWordFuncName(pkg_.u, xt).needs_addr;
       if (needs_addr || (o.kind == Ordered::Kind::kNode &&
-                         IsStaticCompLit(pkg_.prog, pkg_.u, pkg_.fips, o.node))) {
+                         IsStaticCompLit(pkg_.prog, pkg_.u, pkg_.fips, o.node, true))) {
         // addrTemp's staticValue: analyzePreWalk recorded static values of conversions'
         // operands only, keyed by the node order still sees.
         Ordered sv = o;
@@ -514,7 +514,7 @@ Ordered Func::AddrTemp(Ordered n, Pos pos, uint32_t inl, const Ordered& sv) {
       // so a dataWord line that prints it (the single-byte case) has none either.
       return z;
     }
-    if (IsStaticCompLit(pkg_.prog, pkg_.u, pkg_.fips, v)) {
+    if (IsStaticCompLit(pkg_.prog, pkg_.u, pkg_.fips, v, true)) {
       Ordered s;
       s.kind = Ordered::Kind::kStatic;
       s.name = pkg_.StaticName();

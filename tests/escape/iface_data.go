@@ -148,3 +148,17 @@ func table(x int) int {
 func afterTable() {
 	sink = "t" // ERROR "using global for interface value: .stmp_16$"
 }
+
+// A literal holding a conversion to interface is not static once order has moved the inner
+// conversion's constant into a read-only static: the outer conversion is runtime.convT and
+// prints nothing; an interface field left nil keeps the literal zero.
+type withIface struct {
+	x any
+	n int
+}
+
+func literalWithIface() {
+	sink = withIface{x: 1, n: 2} // ERROR "using global for interface value: .stmp_17$"
+	sink = [2]any{"a", 2}        // ERROR "using global for interface value: .stmp_18$" "using global for interface value: .stmp_19$"
+	sink = withIface{x: nil}     // ERROR "using global for zero value interface value: \(withIface\)\(runtime.zeroVal@0\)$"
+}

@@ -54,3 +54,17 @@ func BufferGrowth(n int) int {
 	}
 	return b.Len()
 }
+
+// A literal with an interface field, converted to an interface: order makes the field's constant
+// a read-only static first, so the literal is not static and runtime.convT copies it (24 B).
+type Tagged struct {
+	Tag any
+	N   int
+}
+
+var sinkTagged any
+
+//go:noinline
+func BoxTagged() {
+	sinkTagged = Tagged{Tag: 1, N: 2}
+}

@@ -55,3 +55,9 @@ func BenchmarkSlicesGrow(b *testing.B) {
 		sinkInts = slices.Grow(sinkInts[:0:0], 100)
 	}
 }
+
+func BenchmarkBoxTagged(b *testing.B) {
+	for b.Loop() {
+		BoxTagged()
+	}
+}
