@@ -618,6 +618,9 @@ def cmd_lab(args):
     # `go tool compile` on the package's files: `go build` may answer from its cache.
     srcs = sorted(n for n in os.listdir(args.dir) if n.endswith(".go") and not n.endswith("_test.go"))
     out_obj = os.path.join(tempfile.gettempdir(), "escapist-lab-%d.o" % os.getpid())
+    if out_obj not in _registered:
+        _registered.add(out_obj)
+        atexit.register(_remove, out_obj)
     gc = subprocess.run(["go", "tool", "compile", "-p=escapelab", "-o", out_obj, "-importcfg",
                          importcfg()] + flags + srcs, cwd=args.dir, capture_output=True, text=True)
     if gc.returncode != 0:

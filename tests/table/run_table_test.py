@@ -20,6 +20,7 @@ Exits 77 (skipped) when no `go` is on PATH, 1 on any disagreement.
 """
 
 import argparse
+import atexit
 import json
 import os
 import re
@@ -28,6 +29,17 @@ import struct
 import subprocess
 import sys
 import tempfile
+
+_OBJ = os.path.join(tempfile.gettempdir(), "escapist-table-%d.o" % os.getpid())
+
+
+def object_file():
+    """The compiler's -o file for this run (never /dev/null: as root gc renames over it),
+    removed at exit."""
+    if not getattr(object_file, "registered", False):
+        object_file.registered = True
+        atexit.register(lambda: os.path.exists(_OBJ) and os.remove(_OBJ))
+    return _OBJ
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TYPES_GO = os.path.join(HERE, "iface_types.go")
@@ -310,7 +322,7 @@ def check_types_file(escapist, problems):
             problems.append("%s: %d rows, want 1" % (fn, seen.get(fn, 0)))
 
     # The assembly.
-    tmpobj = os.path.join(tempfile.gettempdir(), "escapist-table-%d.o" % os.getpid())
+    tmpobj = object_file()
     listing = run(["go", "tool", "compile", "-p", "p", "-o", tmpobj, "-S", name], cwd).stdout
     asm = asm_functions(listing)
     asm_agree = 0
@@ -405,7 +417,7 @@ def check_goroot_file(escapist, goroot, problems):
         return
     cwd, name = os.path.dirname(path), os.path.basename(path)
     rows = json.loads(run([escapist, "table", "--json", "-p=p", name], cwd).stdout)
-    tmpobj = os.path.join(tempfile.gettempdir(), "escapist-table-%d.o" % os.getpid())
+    tmpobj = object_file()
     gc = run(["go", "tool", "compile", "-p=p", "-o", tmpobj, "-d=escapedebug=1", name], cwd)
     lines = convert_lines(gc.stdout + gc.stderr, name)
     agree, dbg_problems = check_escapedebug(rows, lines, name)
