@@ -13,6 +13,7 @@
 #include <unordered_set>
 
 #include "cost/slice_pass.h"
+#include "cost/swiss_map.h"
 #include "walk/iface_table.h"
 #include "walk/walk.h"
 
@@ -155,10 +156,37 @@ Val Join(const Val& a, const Val& b) {
   return Val::Unknown(persist);
 }
 
+// A map the interpreter follows: its shape (what the next insert allocates) and, while every key
+// put in it is known, its entries. Shared between snapshots, copied before a change.
+struct MapObj {
+  MapLayout layout;
+  SwissMap shape;
+  std::vector<std::pair<Val, Val>> entries;  // insertion order; the whole map if keys_known
+  bool keys_known = true;
+  bool valid = true;  // false: its size or shape is not known (inserts into it are unknown)
+};
+
+// Whether two followed maps allocate alike on the next insert.
+bool SameShape(const MapObj& a, const MapObj& b) {
+  return a.valid && b.valid && a.shape.form == b.shape.form && a.shape.used == b.shape.used &&
+         a.shape.capacity == b.shape.capacity && a.shape.growth_left == b.shape.growth_left &&
+         a.shape.exact == b.shape.exact;
+}
+
+// Whether two followed maps hold the same known keys, in the same order.
+bool SameKeys(const MapObj& a, const MapObj& b) {
+  if (!a.keys_known || !b.keys_known || a.entries.size() != b.entries.size()) return false;
+  for (size_t i = 0; i < a.entries.size(); ++i) {
+    if (!(a.entries[i].first == b.entries[i].first)) return false;
+  }
+  return true;
+}
+
 struct Object {
   Val v;
   TypeId type;
   bool persistent = false;
+  std::shared_ptr<MapObj> map;  // a map made while following the code
 };
 
 // A stashed path that left a branch early (return, or goto to a label not yet reached).
@@ -201,6 +229,31 @@ struct Pending {
   State state;
   std::vector<Val> results;  // return: the result values
 };
+
+// Whether `b` holds, where `a` held a slice or a map, a longer slice or a fuller map: memory
+// kept across iterations that grows with each one.
+bool Grew(const Val& a, const Val& b) {
+  if (b.k == Val::K::kSlice && b.len > 0) {
+    if (a.k == Val::K::kNil) return true;
+    if (a.k == Val::K::kSlice && a.len >= 0 && b.len > a.len) return true;
+  }
+  if (a.k == b.k && (a.k == Val::K::kAgg || a.k == Val::K::kIface) &&
+      a.elems.size() == b.elems.size()) {
+    for (size_t i = 0; i < a.elems.size(); ++i) {
+      if (Grew(a.elems[i], b.elems[i])) return true;
+    }
+  }
+  return false;
+}
+
+bool Grew(const MapObj& a, const MapObj& b) {
+  if (a.valid && b.valid && b.shape.used > a.shape.used) return true;
+  if (!SameKeys(a, b)) return false;
+  for (size_t i = 0; i < a.entries.size(); ++i) {
+    if (Grew(a.entries[i].second, b.entries[i].second)) return true;
+  }
+  return false;
+}
 
 bool SameAllocs(const std::vector<Allocation>& a, const std::vector<Allocation>& b) {
   if (a.size() != b.size()) return false;
@@ -332,7 +385,23 @@ class Interp {
                        pos};
     }
     size_t n = std::min(mem_.size(), o.mem.size());
-    for (size_t i = 0; i < n; ++i) mem_[i].v = Join(mem_[i].v, o.mem[i].v);
+    for (size_t i = 0; i < n; ++i) {
+      mem_[i].v = Join(mem_[i].v, o.mem[i].v);
+      const auto& a = mem_[i].map;
+      const auto& b = o.mem[i].map;
+      if (a == b || a == nullptr || b == nullptr) continue;
+      auto m = std::make_shared<MapObj>(*a);
+      if (!SameShape(*a, *b)) m->valid = false;
+      if (SameKeys(*a, *b)) {
+        for (size_t e = 0; e < m->entries.size(); ++e) {
+          m->entries[e].second = Join(m->entries[e].second, b->entries[e].second);
+        }
+      } else {
+        m->keys_known = false;
+        m->entries.clear();
+      }
+      mem_[i].map = std::move(m);
+    }
     for (size_t i = n; i < o.mem.size(); ++i) mem_.push_back(o.mem[i]);
     for (const auto& [var, obj] : o.vars) F().vars.emplace(var, obj);
     dropped_stores_ = std::max(dropped_stores_, o.dropped_stores);
@@ -671,6 +740,148 @@ class Interp {
     Alloc(at, "moved to heap: " + var.name, size, !types::HasPointers(u_, var.type));
   }
   // Layout of a closure's struct {F uintptr; captured...}: its size and whether it has pointers.
+  // ---- maps (cost/swiss_map.h)
+  // The followed map `m` refers to, or null; `write`: it is about to change (copied if a
+  // snapshot shares it).
+  MapObj* MapOf(const Val& m, bool write) {
+    if (m.k != Val::K::kPtr || !m.path.empty() || m.obj < 0 ||
+        static_cast<size_t>(m.obj) >= mem_.size()) {
+      return nullptr;
+    }
+    std::shared_ptr<MapObj>& sp = mem_[static_cast<size_t>(m.obj)].map;
+    if (sp == nullptr) return nullptr;
+    if (write && sp.use_count() > 1) sp = std::make_shared<MapObj>(*sp);
+    return sp.get();
+  }
+  // Whether map key `k` is known well enough to tell it from every other key.
+  static bool KeyKnown(const Val& k) {
+    switch (k.k) {
+      case Val::K::kInt:
+      case Val::K::kBool:
+      case Val::K::kStr:
+      case Val::K::kNil:
+        return true;
+      case Val::K::kPtr:
+        return k.obj >= 0;
+      case Val::K::kAgg:
+        return std::all_of(k.elems.begin(), k.elems.end(), KeyKnown);
+      default:
+        return false;  // interfaces (dynamic types compared by identity), floats, unknowns
+    }
+  }
+  static void ForgetEntries(MapObj* mo, bool shape_too) {
+    mo->keys_known = false;
+    mo->entries.clear();
+    if (shape_too) mo->valid = false;
+  }
+  // make(map[K]V, hint) or a map literal of `hint` entries, at `n`.
+  Val NewMap(NodeId n, TypeId t, const Val& hint, bool hint_const) {
+    if (hint.k != Val::K::kInt) {
+      Undecided("the size hint of this map is not known", N(n).pos);
+      return Val::Unknown();
+    }
+    auto mo = std::make_shared<MapObj>();
+    mo->layout = MapLayoutOf(u_, t);
+    for (const MapAlloc& a : MakeMap(mo->layout, Heap(n), hint.i, hint_const, &mo->shape)) {
+      Alloc(n, a.what, a.size, a.noscan);
+    }
+    Val m;
+    m.k = Val::K::kPtr;
+    m.obj = NewObject(t, Val::Unknown());
+    mem_[static_cast<size_t>(m.obj)].map = std::move(mo);
+    return m;
+  }
+  // m[key] = v at `site` (mapassign): a new key may grow the map.
+  void MapAssign(NodeId site, const Val& m, const Val& key, Val v) {
+    Pos pos = N(site).pos;
+    if (m.k == Val::K::kNil) throw Panicked{{"an assignment to a nil map panics here", pos}};
+    MapObj* mo = MapOf(m, true);
+    if (mo == nullptr) {
+      Undecided("an assignment to a map escapist does not follow (made outside the code it runs)",
+                pos);
+      return;
+    }
+    if (!mo->valid) {
+      Undecided("an assignment to a map whose size escapist does not know", pos);
+      return;
+    }
+    bool known = KeyKnown(key) && mo->keys_known;
+    if (known) {
+      for (auto& e : mo->entries) {
+        if (e.first == key) {
+          e.second = std::move(v);
+          return;  // an existing key: no growth
+        }
+      }
+    } else if (mo->shape.used > 0) {
+      Undecided("whether this key is already in the map is not known", pos);
+      ForgetEntries(mo, true);
+      return;
+    }
+    std::string why;
+    std::optional<std::vector<MapAlloc>> as = InsertNew(mo->layout, &mo->shape, &why);
+    if (!as.has_value()) {
+      Undecided(why, pos);
+      ForgetEntries(mo, true);
+      return;
+    }
+    for (const MapAlloc& a : *as) Alloc(site, a.what, a.size, a.noscan);
+    if (known) {
+      mo->entries.emplace_back(key, std::move(v));
+    } else {
+      ForgetEntries(mo, false);
+    }
+  }
+  // m[key] (mapaccess): the element and whether it is there, where the map and key are known.
+  std::pair<Val, Val> MapLookup(const Val& m, const Val& key, TypeId elem) {
+    if (m.k == Val::K::kNil) return {ZeroOf(elem), Val::Bool(false)};
+    MapObj* mo = MapOf(m, false);
+    if (mo == nullptr || !mo->keys_known || !KeyKnown(key)) {
+      return {Val::Unknown(m.persist), Val::Unknown()};
+    }
+    bool persist = mem_[static_cast<size_t>(m.obj)].persistent;
+    for (const auto& e : mo->entries) {
+      if (e.first == key) {
+        Val v = e.second;
+        if (persist) v.persist = true;
+        return {v, Val::Bool(true)};
+      }
+    }
+    return {ZeroOf(elem), Val::Bool(false)};
+  }
+  // delete(m, key): no allocation; a table's growth is no longer known (tombstones).
+  void MapDelete(const Val& m, const Val& key) {
+    MapObj* mo = MapOf(m, true);
+    if (mo == nullptr || !mo->valid || mo->shape.used == 0) return;
+    if (!mo->keys_known || !KeyKnown(key)) {
+      ForgetEntries(mo, true);
+      return;
+    }
+    for (size_t i = 0; i < mo->entries.size(); ++i) {
+      if (mo->entries[i].first == key) {
+        mo->entries.erase(mo->entries.begin() + static_cast<std::ptrdiff_t>(i));
+        DeleteKey(&mo->shape);
+        return;
+      }
+    }
+  }
+  // clear(m) (Map.Clear): the map keeps its groups and tables, now empty.
+  void MapClear(const Val& m) {
+    MapObj* mo = MapOf(m, true);
+    if (mo == nullptr) return;
+    mo->entries.clear();
+    mo->keys_known = true;
+    if (mo->valid) ClearMap(&mo->shape);
+  }
+  // A loop escapist does not run changes the map `x` denotes: what it holds is forgotten.
+  void ForgetMap(NodeId x) {
+    try {
+      Val m = Eval(x);
+      if (MapObj* mo = MapOf(m, true)) ForgetEntries(mo, true);
+    } catch (const Unknowable&) {
+    }
+  }
+
   std::pair<uint64_t, bool> ClosureLayout(const Code* c, FuncId f) {
     const ir::Func& fn = c->prog->funcs.Get(f);
     int64_t off = 8;
@@ -1272,9 +1483,10 @@ void Interp::Assign(NodeId lhs, Val v) {
   const ir::Node& l = N(lhs);
   if (l.op == Op::kName && !l.var.has_value()) return;  // blank
   if (l.op == Op::kIndexMap) {
-    Eval(l.x);
-    Eval(l.y);
-    throw Unknowable{"map assignments are not modelled (a map may grow)", l.pos};
+    Val m = Eval(l.x);
+    Val key = Eval(l.y);
+    MapAssign(lhs, m, key, std::move(v));
+    return;
   }
   int obj;
   std::vector<int64_t> path;
@@ -1444,9 +1656,9 @@ Val Interp::Eval(NodeId n) {
       return Val::Unknown(true);
     }
     case Op::kIndexMap: {
-      Eval(node.x);
-      Eval(node.y);
-      return Val::Unknown();
+      Val m = Eval(node.x);
+      Val key = Eval(node.y);
+      return MapLookup(m, key, node.type).first;
     }
     case Op::kSlice:
     case Op::kSlice3:
@@ -1536,6 +1748,10 @@ Val Interp::Eval(NodeId n) {
       }
       if (x.k == Val::K::kStr) return Val::Int(static_cast<int64_t>(x.s.size()));
       if (x.k == Val::K::kNil) return Val::Int(0);
+      if (KindOf(xt) == TypeKind::kMap) {
+        MapObj* mo = MapOf(x, false);
+        return mo != nullptr && mo->valid ? Val::Int(mo->shape.used) : Val::Unknown(x.persist);
+      }
       if (x.k == Val::K::kSlice) {
         int64_t v = node.op == Op::kLen ? x.len : x.cap;
         if (v >= 0) return Val::Int(v);
@@ -1577,20 +1793,32 @@ Val Interp::Eval(NodeId n) {
     }
     case Op::kMakeSlice:
       return MakeSlice(n);
-    case Op::kMakeMap:
+    case Op::kMakeMap: {
+      Val hint = node.x.has_value() ? Eval(node.x) : Val::Int(0);
+      bool hint_const = !node.x.has_value() || N(node.x).op == Op::kLiteral;
+      return NewMap(n, node.type, hint, hint_const);
+    }
     case Op::kMakeChan:
       if (node.x.has_value()) Eval(node.x);
-      throw Unknowable{node.op == Op::kMakeMap ? "map allocations are not modelled"
-                                               : "channel allocations are not modelled",
-                       node.pos};
+      throw Unknowable{"channel allocations are not modelled", node.pos};
     case Op::kPanic:
       Eval(node.x);
       throw Panicked{{"the code followed panics here", node.pos}};
     case Op::kRecover:
       return Val::Nil();
-    case Op::kClose:
-    case Op::kDelete:
+    case Op::kDelete: {
+      Val m = Eval(node.x);
+      Val key = Eval(node.y);
+      MapDelete(m, key);
+      return Val::Unknown();
+    }
     case Op::kClear:
+      if (KindOf(N(node.x).type) == TypeKind::kMap) {
+        MapClear(Eval(node.x));
+        return Val::Unknown();
+      }
+      [[fallthrough]];
+    case Op::kClose:
     case Op::kPrint:
     case Op::kPrintln:
       if (node.x.has_value()) Eval(node.x);
@@ -1699,8 +1927,17 @@ Val Interp::Eval(NodeId n) {
       s.cap = len;
       return s;
     }
-    case Op::kMapLit:
-      throw Unknowable{"map literals are not modelled", node.pos};
+    case Op::kMapLit: {
+      // walk.maplit: make(map, number of entries), then each entry assigned in turn.
+      Val m = NewMap(n, node.type, Val::Int(node.list.count), true);
+      for (uint32_t i = 0; i < node.list.count; ++i) {
+        const ir::Node& kv = N(P().At(node.list, i));
+        Val key = Eval(kv.x);
+        Val v = Eval(kv.y);
+        if (m.k == Val::K::kPtr) MapAssign(P().At(node.list, i), m, key, std::move(v));
+      }
+      return m;
+    }
     case Op::kClosure: {
       const Code* c = F().code;
       FuncId fn = node.func;
@@ -2199,6 +2436,10 @@ void Interp::Havoc(NodeId root) {
   std::vector<NodeId> work{root};
   auto forget = [&](NodeId lhs) {
     if (!lhs.has_value()) return;
+    if (p[lhs].op == Op::kIndexMap) {
+      ForgetMap(p[lhs].x);
+      return;
+    }
     NodeId base = lhs;
     for (int depth = 0; depth < 8 && base.has_value(); ++depth) {
       int obj;
@@ -2257,6 +2498,10 @@ void Interp::Havoc(NodeId root) {
         break;
       case Op::kCopy:
         forget(node.x);
+        break;
+      case Op::kDelete:
+      case Op::kClear:
+        if (KindOf(p[node.x].type) == TypeKind::kMap) ForgetMap(node.x);
         break;
       case Op::kDcl:
         if (node.var.has_value()) forget(NodeId());
@@ -2322,6 +2567,12 @@ Flow Interp::ExecRange(NodeId n) {
     count = T(Under(T(Under(xt)).elem)).len;
   }
   if (IsIntType(xt) && x.k == Val::K::kInt) count = x.i;
+  bool is_map = k == TypeKind::kMap;
+  if (is_map) {
+    // Map iteration order is random: each entry's key and element are taken as unknown.
+    MapObj* mo = MapOf(x, false);
+    count = x.k == Val::K::kNil ? 0 : mo != nullptr && mo->valid ? mo->shape.used : -1;
+  }
   bool str = types::IsString(u_, xt);
   if (str && x.k == Val::K::kStr) {
     // Ranging over a known string: byte offsets and runes (ASCII; others decoded as unknown).
@@ -2349,10 +2600,12 @@ Flow Interp::ExecRange(NodeId n) {
   }
   if (count > 100000) throw Unknowable{"a loop runs more than 100,000 times", node.pos};
   for (int64_t i = 0; i < count; ++i) {
-    if (key.has_value()) Assign(key, Val::Int(i));
+    if (key.has_value()) Assign(key, is_map ? Val::Unknown() : Val::Int(i));
     if (val.has_value()) {
       Val e = Val::Unknown();
-      if (x.k == Val::K::kSlice && x.obj >= 0) {
+      if (is_map) {
+        // unknown
+      } else if (x.k == Val::K::kSlice && x.obj >= 0) {
         std::vector<int64_t> p = x.path;
         p.push_back(x.off + i);
         e = Load(x.obj, p);
@@ -2550,7 +2803,15 @@ Flow Interp::Exec(NodeId n) {
       if (node.list.count > 1) Assign(P().At(node.list, 1), ok);
       return Flow();
     }
-    case Op::kAs2MapR:
+    case Op::kAs2MapR: {
+      const ir::Node& ix = N(node.x);
+      Val m = Eval(ix.x);
+      Val key = Eval(ix.y);
+      auto [v, ok] = MapLookup(m, key, ix.type);
+      if (node.list.count > 0) Assign(P().At(node.list, 0), v);
+      if (node.list.count > 1) Assign(P().At(node.list, 1), ok);
+      return Flow();
+    }
     case Op::kAs2Recv: {
       Eval(node.x);
       for (uint32_t i = 0; i < node.list.count; ++i) Assign(P().At(node.list, i), Val::Unknown());
@@ -2643,7 +2904,9 @@ Flow Interp::MeasuredLoop(NodeId loop) {
     for (Val& e : v.elems) self(e, self);
   };
   for (Object& o : mem_) mark(o.v, mark);
+  std::vector<Object> warm;  // memory after the warm-up
   for (int iter = 0; iter < 3; ++iter) {
+    if (iter == 2) warm = mem_;
     measuring_ = iter == 2;
     in_measured_ = iter == 2;
     // The loop variable of `for i := 0; i < b.N; i++` is not known in a given iteration.
@@ -2658,6 +2921,19 @@ Flow Interp::MeasuredLoop(NodeId loop) {
       if (p->flow.k == Flow::K::kReturn) {
         throw Unknowable{"the benchmark loop returns early on some path", node.pos};
       }
+    }
+  }
+  // Memory kept across iterations that grows with each one (an append to a slice never reset,
+  // new keys each time): what an iteration allocates then depends on b.N.
+  for (size_t i = 0; i < warm.size() && i < mem_.size(); ++i) {
+    bool grew = Grew(warm[i].v, mem_[i].v) ||
+                (warm[i].map != nullptr && mem_[i].map != nullptr &&
+                 Grew(*warm[i].map, *mem_[i].map));
+    if (grew) {
+      throw Unknowable{
+          "memory kept across iterations grows with each one (a slice appended to and never "
+          "reset, or a map given new keys): the amortized allocs/op and B/op depend on b.N",
+          node.pos};
     }
   }
   measuring_ = false;

@@ -16,8 +16,8 @@
 //     backing store for appends (ssa.go getBackingStoreInfoForAppend, canSSA), and gc's slice
 //     pass, which lets appends -m calls escaping start on the stack (cost/slice_pass.h);
 //   * heap allocations -m has no line for: make(chan), go/defer wrapper closures.
-// Whatever is not modelled is said so ("unknown: ..."), never guessed. Not modelled: map groups
-// (internal/runtime/maps layouts), -d=variablemakethreshold other than 32, the _defer records of
+// Whatever is not modelled is said so ("unknown: ..."), never guessed. Not modelled: map growth
+// past one 1024-slot table (hash-dependent splits), -d=variablemakethreshold other than 32, the _defer records of
 // defers in loops, GOEXPERIMENT=runtimefreegc.
 #include "report/explain.h"
 
@@ -34,6 +34,7 @@
 #include "cost/malloc.h"
 #include "driver/analysis.h"
 #include "cost/slice_pass.h"
+#include "cost/swiss_map.h"
 #include "ir/build.h"
 #include "ir/reassign.h"
 #include "report/report.h"
@@ -159,6 +160,9 @@ class Model {
   bool NoScan(TypeId t) const { return !t || !types::HasPointers(u_, t); }
   TypeId Elem(TypeId t) const;
   std::optional<int64_t> IntConst(NodeId id) const;
+  // make(map) or a map literal at `id`: what making it and its first growths allocate
+  // (cost/swiss_map.h); `escapes`: the map is on the heap.
+  void MapAllocation(NodeId id, bool escapes, ExplainEntry& out);
   std::optional<std::string> StringConst(NodeId id) const;
 
   void IndexStatements();
@@ -871,6 +875,60 @@ void Model::SlicePassAllocation(NodeId id, const SliceMove& mv, ExplainEntry& ou
                     noscan)));
 }
 
+void Model::MapAllocation(NodeId id, bool escapes, ExplainEntry& out) {
+  const ir::Node& n = N(id);
+  cost::MapLayout l = cost::MapLayoutOf(u_, n.type);
+  std::optional<int64_t> hint = n.op == Op::kMapLit ? std::optional<int64_t>(n.list.count)
+                                : !n.x                 ? std::optional<int64_t>(0)
+                                                       : IntConst(n.x);
+  auto add = [&](const std::vector<cost::MapAlloc>& as, When when, const std::string& cond) {
+    for (const cost::MapAlloc& a : as) {
+      out.allocations.push_back(Alloc(a.what, when, cond,
+                                      Fixed(static_cast<int64_t>(a.size), a.noscan)));
+    }
+  };
+  cost::SwissMap m;
+  if (hint.has_value()) {
+    // walkMakeMap and maps.NewMap with the constant hint (a literal's hint is its length).
+    add(cost::MakeMap(l, escapes, *hint, true, &m), When::kAlways, "");
+  } else {
+    if (escapes) {
+      add({{kMapHeaderSize, false, "runtime.makemap (maps.Map)"}}, When::kAlways, "");
+    }
+    out.allocations.push_back(Alloc(
+        "runtime.makemap (tables)", When::kSometimes,
+        fmt::format("when the hint is over {} at run time", kMapGroupSlots),
+        Dynamic(fmt::format("a directory of pointers, then per table 32 B and groups of {} B "
+                            "for hint*8/7 slots (tables of at most 1024)",
+                            l.group_size),
+                l.group_noscan)));
+    cost::MakeMap(l, escapes, 0, false, &m);
+  }
+  // The inserts that first grow it: the first group (a heap map), the 16-slot table at the 9th
+  // key, the rehashes that follow (internal/runtime/maps PutSlot, growToTable, rehash).
+  std::string why;
+  int shown = 0;
+  for (int64_t key = 1; key <= 1024 && shown < 3; ++key) {
+    std::optional<std::vector<cost::MapAlloc>> as = cost::InsertNew(l, &m, &why);
+    if (!as.has_value()) break;
+    std::vector<cost::MapAlloc> growth;
+    for (const cost::MapAlloc& a : *as) {
+      if (a.what.find("stored indirectly") == std::string::npos) growth.push_back(a);
+    }
+    if (growth.empty()) continue;
+    ++shown;
+    add(growth, When::kSometimes,
+        fmt::format("when key {} is inserted (runtime.mapassign{})", key,
+                    hint.has_value() ? "" : ", for a hint of at most 8"));
+  }
+  if (l.indirect_key || l.indirect_elem) {
+    cost::SwissMap probe;
+    probe.form = cost::SwissMap::Form::kSmall;
+    add(*cost::InsertNew(l, &probe, &why), When::kSometimes,
+        "for each new key (over 128 bytes: stored behind a pointer)");
+  }
+}
+
 void Model::NodeAllocation(NodeId id, bool escapes, ExplainEntry& out) {
   const ir::Node& n = N(id);
   switch (n.op) {
@@ -903,23 +961,7 @@ void Model::NodeAllocation(NodeId id, bool escapes, ExplainEntry& out) {
       return;
     case Op::kMakeMap:
     case Op::kMapLit:
-      if (n.op == Op::kMakeMap && (!n.x || (IntConst(n.x) && *IntConst(n.x) <= kMapGroupSlots))) {
-        // walkMakeMap: a constant hint of at most abi.MapGroupSlots calls makemap_small, which
-        // allocates only the map header (maps.NewEmptyMap: new(Map)).
-        out.allocations.push_back(
-            Alloc("runtime.makemap_small", When::kAlways, "", Fixed(kMapHeaderSize, false)));
-        out.allocations.push_back(Alloc(
-            "runtime.mapassign (first insertion)", When::kSometimes,
-            "when the first key is inserted: one group of 8 slots",
-            Unknown("the group's layout (internal/runtime/maps, reflectdata.MapGroupType) is not "
-                    "modelled")));
-        return;
-      }
-      out.allocations.push_back(Alloc(
-          n.op == Op::kMakeMap ? "runtime.makemap" : "runtime.makemap (map literal)", When::kAlways,
-          "",
-          Unknown("the Swiss-table map (internal/runtime/maps) allocates its header and groups "
-                  "by key/element size, hint and growth; not modelled")));
+      MapAllocation(id, true, out);
       return;
     case Op::kMakeChan:
       return;
@@ -1319,6 +1361,7 @@ void Model::AddRunTimeAndStackEntries() {
         e.summary =
             "the map does not escape: walk puts its header (and, for a hint of at most "
             "8, its first group) on the stack; growth beyond that allocates";
+        MapAllocation(r.node, false, e);
         break;
       default:
         e.summary = "stays in the frame: no heap allocation";

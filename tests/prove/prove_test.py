@@ -4,7 +4,9 @@
 Runs `escapist prove` on each package given: it predicts allocs/op and B/op statically, runs
 `go test -run '^$' -bench . -benchmem` itself and compares. A package listed with --exact must
 have every benchmark predicted (no unknown) and matching; every package must have no mismatch
-and at least --min-known predictions that match. Exit 77 (skip) without a go command.
+and at least --min-known predictions that match. A package listed with --unknown holds
+benchmarks whose figures depend on b.N or on a hash seed: each must be predicted "unknown" (a
+number there is a guess). Exit 77 (skip) without a go command.
 """
 import argparse
 import json
@@ -19,13 +21,16 @@ def main():
     ap.add_argument("--exact", action="append", default=[], help="package dir: all must match")
     ap.add_argument("--package", action="append", default=[], help="package dir: no mismatch")
     ap.add_argument("--min-known", type=int, default=0, help="floor of matches per --package")
+    ap.add_argument("--unknown", action="append", default=[], help="package dir: all unknown")
     ap.add_argument("--benchtime", default="20000x")
     a = ap.parse_args()
     if shutil.which("go") is None:
         print("SKIP: no go command on PATH (go test -benchmem is the oracle)")
         return 77
     failed = False
-    for pkg, exact in [(p, True) for p in a.exact] + [(p, False) for p in a.package]:
+    kinds = [(p, "exact") for p in a.exact] + [(p, "package") for p in a.package] + [
+        (p, "unknown") for p in a.unknown]
+    for pkg, kind in kinds:
         r = subprocess.run([a.escapist, "prove", "--json", "--benchtime", a.benchtime, pkg],
                            capture_output=True, text=True)
         if r.returncode not in (0, 1):
@@ -48,10 +53,13 @@ def main():
             print(f"  unknown {b['name']}: {b['reason']}")
         if mism or unrun:
             failed = True
-        if exact and len(match) != len(rows):
+        if kind == "exact" and len(match) != len(rows):
             print(f"FAIL {pkg}: every benchmark must be predicted exactly")
             failed = True
-        if not exact and len(match) < a.min_known:
+        if kind == "unknown" and (len(unknown) != len(rows) or not rows):
+            print(f"FAIL {pkg}: every benchmark must be unknown")
+            failed = True
+        if kind == "package" and len(match) < a.min_known:
             print(f"FAIL {pkg}: {len(match)} matches, floor {a.min_known}")
             failed = True
     return 1 if failed else 0

@@ -1,0 +1,3 @@
+module proveunbounded
+
+go 1.27
