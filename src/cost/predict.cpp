@@ -1387,7 +1387,15 @@ Val Interp::StringOp(NodeId n) {
     }
     case Op::kStr2Bytes: {
       Val v = Eval(node.x);
-      if (F().code->esc->zero_copy.Get(n) == 1) return Val::Unknown();
+      if (F().code->esc->zero_copy.Get(n) == 1) {
+        // The bytes alias the string's (never written through): no copy, the length is known.
+        if (v.k != Val::K::kStr) return Val::Unknown();
+        Val s;
+        s.k = Val::K::kSlice;
+        s.len = static_cast<int64_t>(v.s.size());
+        s.cap = s.len;
+        return s;
+      }
       if (v.k != Val::K::kStr) {
         Undecided("the string converted to []byte here is not known statically", node.pos);
         return Val::Unknown();
@@ -2568,10 +2576,18 @@ Flow Interp::ExecRange(NodeId n) {
   }
   if (IsIntType(xt) && x.k == Val::K::kInt) count = x.i;
   bool is_map = k == TypeKind::kMap;
+  std::vector<std::pair<Val, Val>> map_entries;  // a map whose keys are all known
+  bool map_keys = false;
   if (is_map) {
-    // Map iteration order is random: each entry's key and element are taken as unknown.
+    // Map iteration order is random: the entries are visited in insertion order when every key
+    // is known (the same set of keys and elements), else each one's key and element are unknown.
     MapObj* mo = MapOf(x, false);
     count = x.k == Val::K::kNil ? 0 : mo != nullptr && mo->valid ? mo->shape.used : -1;
+    if (mo != nullptr && mo->valid && mo->keys_known) {
+      map_entries = mo->entries;
+      map_keys = true;
+      count = static_cast<int64_t>(map_entries.size());
+    }
   }
   bool str = types::IsString(u_, xt);
   if (str && x.k == Val::K::kStr) {
@@ -2600,8 +2616,34 @@ Flow Interp::ExecRange(NodeId n) {
   }
   if (count > 100000) throw Unknowable{"a loop runs more than 100,000 times", node.pos};
   for (int64_t i = 0; i < count; ++i) {
-    if (key.has_value()) Assign(key, is_map ? Val::Unknown() : Val::Int(i));
-    if (val.has_value()) {
+    if (map_keys) {
+      // An entry deleted by an earlier iteration is not visited; a key added while ranging may
+      // or may not be (spec "For statements with range clause").
+      MapObj* mo = MapOf(x, false);
+      if (mo == nullptr || !mo->valid || !mo->keys_known) {
+        throw Unknowable{"the map ranged over changes in a way escapist does not follow",
+                         node.pos};
+      }
+      for (const auto& e : mo->entries) {
+        bool old = std::any_of(map_entries.begin(), map_entries.end(),
+                               [&](const auto& o) { return o.first == e.first; });
+        if (!old) {
+          throw Unknowable{
+              "a key is added to the map while ranging over it: whether the loop visits it is "
+              "not specified",
+              node.pos};
+        }
+      }
+      const Val& k = map_entries[static_cast<size_t>(i)].first;
+      auto cur = std::find_if(mo->entries.begin(), mo->entries.end(),
+                              [&](const auto& e) { return e.first == k; });
+      if (cur == mo->entries.end()) continue;
+      Val kv = cur->first, ev = cur->second;
+      if (key.has_value()) Assign(key, kv);
+      if (val.has_value()) Assign(val, ev);
+    }
+    if (key.has_value() && !map_keys) Assign(key, is_map ? Val::Unknown() : Val::Int(i));
+    if (val.has_value() && !map_keys) {
       Val e = Val::Unknown();
       if (is_map) {
         // unknown

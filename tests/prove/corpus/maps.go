@@ -150,3 +150,66 @@ type sliceCache struct{ m map[string][]int }
 func newSliceCache() *sliceCache { return &sliceCache{m: make(map[string][]int)} }
 
 func (c *sliceCache) add(k string, v int) { c.m[k] = append(c.m[k], v) }
+
+type pair struct{ a, b int }
+
+// PointerValues fills a map whose groups hold pointers (20 keys: two rehashes).
+func PointerValues(keys []string) map[string]*pair {
+	m := make(map[string]*pair)
+	for _, k := range keys {
+		m[k] = nil
+	}
+	return m
+}
+
+func addAll(m map[int]struct{}, n int) {
+	for i := 0; i < n; i++ {
+		m[i] = struct{}{}
+	}
+}
+
+// SetThroughCall fills a set passed to another function.
+func SetThroughCall() {
+	m := map[int]struct{}{}
+	addAll(m, 30)
+}
+
+// ByteKeys fills a map of one-byte keys and values.
+func ByteKeys() {
+	m := make(map[uint8]bool)
+	for j := 0; j < 40; j++ {
+		m[uint8(j)] = true
+	}
+}
+
+// CopyMap ranges over a map into another of the same size.
+func CopyMap(src map[int]int) int {
+	dst := make(map[int]int, len(src))
+	for k, v := range src {
+		dst[k] = v
+	}
+	return len(dst)
+}
+
+// DeleteAll empties a map while ranging over it, then inserts again.
+func DeleteAll() {
+	m := map[int]int{1: 1, 2: 2}
+	for k := range m {
+		delete(m, k)
+	}
+	m[3] = 3
+}
+
+// BytesKey stores a key converted from []byte (a copy) and looks it up (no copy).
+func BytesKey(bs []byte) int {
+	m := map[string]int{}
+	m[string(bs)] = 1
+	return m[string(bs)]
+}
+
+var sinkLitMap map[int]string
+
+// LargeLiteral is an escaping literal of 10 entries: makemap with a hint of 10.
+func LargeLiteral() {
+	sinkLitMap = map[int]string{1: "a", 2: "b", 3: "c", 4: "d", 5: "e", 6: "f", 7: "g", 8: "h", 9: "i", 10: "j"}
+}

@@ -126,3 +126,50 @@ func BenchmarkMapFreshCache(b *testing.B) {
 		c.add("j", 2)
 	}
 }
+
+var letters = []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t"}
+var sinkPairMap map[string]*pair
+
+func BenchmarkMapPointerValues(b *testing.B) {
+	for b.Loop() {
+		sinkPairMap = PointerValues(letters)
+	}
+}
+func BenchmarkMapSetThroughCall(b *testing.B) {
+	for b.Loop() {
+		SetThroughCall()
+	}
+}
+func BenchmarkMapByteKeys(b *testing.B) {
+	for b.Loop() {
+		ByteKeys()
+	}
+}
+func BenchmarkMapCopy(b *testing.B) {
+	src := map[int]int{1: 1, 2: 2, 3: 3}
+	for b.Loop() {
+		CopyMap(src)
+	}
+}
+func BenchmarkMapDeleteAll(b *testing.B) {
+	for b.Loop() {
+		DeleteAll()
+	}
+}
+func BenchmarkMapBytesKey(b *testing.B) {
+	bs := []byte("hello")
+	for b.Loop() {
+		BytesKey(bs)
+	}
+}
+func BenchmarkMapLargeLiteral(b *testing.B) {
+	for b.Loop() {
+		LargeLiteral()
+	}
+}
+func BenchmarkMapGlobalSameKeys(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		globalMap["x"]++
+		globalMap["y"] = i
+	}
+}
