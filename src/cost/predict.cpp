@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "cost/asm.h"
 #include "cost/slice_pass.h"
 #include "cost/swiss_map.h"
 #include "walk/iface_table.h"
@@ -938,6 +939,8 @@ class Interp {
   bool FuncMayAllocate(const Code* c, FuncId f, int depth);
   void Havoc(NodeId n);
   Flow MeasuredLoop(NodeId loop);
+  std::vector<Val> InvokeAssembly(const Code* c, FuncId fn, const std::vector<Val>& args,
+                                  NodeId site);
 
   const types::Universe& u_;
   const CodeProvider& deps_;
@@ -2185,13 +2188,52 @@ std::vector<Val> Interp::CallValues(NodeId call) {
   return Invoke(c, fn, std::move(args), captures, call);
 }
 
+// A function declared without a body: assembly in its package's .s files that reaches no code
+// but other assembly blocks and Go functions of its package that cannot allocate does not
+// allocate; what it writes through its pointer and slice arguments is forgotten. A linkname'd
+// function, or assembly that calls out, is unknown.
+std::vector<Val> Interp::InvokeAssembly(const Code* c, FuncId fn, const std::vector<Val>& args,
+                                        NodeId site) {
+  const ir::Func& f = c->prog->funcs.Get(fn);
+  std::string name = FuncName(c, fn);
+  Pos pos = N(site).pos;
+  const types::Object* o = f.obj.has_value() ? &u_.Obj(f.obj) : nullptr;
+  if (o == nullptr || !o->linkname.empty() || !o->pkg.has_value() || f.name != o->name) {
+    throw Unknowable{"the body of " + name + " is not available (assembly or linkname)", pos};
+  }
+  const types::Package& pkg = u_.Pkg(o->pkg);
+  AsmReach r = AsmFunctionReach(pkg.dir, pkg.path, o->name);
+  if (!r.found) {
+    throw Unknowable{"the body of " + name + " is not available (no Go body, no assembly)", pos};
+  }
+  if (!r.leaf) {
+    throw Unknowable{"the assembly of " + name + " (" + r.file + ") may allocate: " + r.why, pos};
+  }
+  for (const std::string& g : r.go_callees) {
+    FuncId gf;
+    for (uint32_t i = 0; i < c->prog->funcs.size(); ++i) {
+      const ir::Func& cand = c->prog->funcs.Get(FuncId(i));
+      if (cand.name == g && !cand.outer.has_value()) gf = FuncId(i);
+    }
+    if (!gf.has_value() || FuncMayAllocate(c, gf, 0)) {
+      throw Unknowable{"the assembly of " + name + " (" + r.file + ") may jump to " + g +
+                           ", which may allocate",
+                       pos};
+    }
+  }
+  for (const Val& a : args) {
+    if ((a.k == Val::K::kPtr || a.k == Val::K::kSlice) && a.obj >= 0) {
+      Store(a.obj, a.path, Val::Unknown(mem_[static_cast<size_t>(a.obj)].persistent));
+    }
+  }
+  Note(name + " is assembly (" + r.file + ") that calls nothing that allocates");
+  return std::vector<Val>(f.results.size(), Val::Unknown());
+}
+
 std::vector<Val> Interp::Invoke(const Code* c, FuncId fn, std::vector<Val> args,
                                 const std::vector<int>& captures, NodeId site) {
   const ir::Func& f = c->prog->funcs.Get(fn);
-  if (!f.body.has_value()) {
-    throw Unknowable{"the body of " + FuncName(c, fn) + " is not available (assembly or linkname)",
-                     N(site).pos};
-  }
+  if (!f.body.has_value()) return InvokeAssembly(c, fn, args, site);
   if (frames_.size() > 32) throw Unknowable{"call depth over 32", N(site).pos};
   frames_.push_back(Frame{c, fn, {}, {}, {}, {}});
   for (size_t i = 0; i < f.params.size(); ++i) {

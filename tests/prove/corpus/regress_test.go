@@ -61,3 +61,9 @@ func BenchmarkBoxTagged(b *testing.B) {
 		BoxTagged()
 	}
 }
+
+func BenchmarkContainsAsm(b *testing.B) {
+	for b.Loop() {
+		ContainsWord("hello world", "wor")
+	}
+}
