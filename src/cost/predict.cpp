@@ -3,8 +3,13 @@
 #include "cost/predict.h"
 
 #include <fmt/format.h>
+#include <mpfr.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <charconv>
+#include <cmath>
 #include <functional>
 #include <map>
 #include <optional>
@@ -15,6 +20,7 @@
 #include "cost/asm.h"
 #include "cost/slice_pass.h"
 #include "cost/swiss_map.h"
+#include "syntax/scanner.h"
 #include "walk/iface_table.h"
 #include "walk/walk.h"
 
@@ -44,11 +50,12 @@ struct Done {};
 
 // An abstract value.
 struct Val {
-  enum class K : uint8_t { kUnknown, kInt, kBool, kStr, kNil, kPtr, kIface, kSlice, kFunc, kAgg };
+  enum class K : uint8_t { kUnknown, kInt, kBool, kStr, kNil, kPtr, kIface, kSlice, kFunc, kAgg, kFloat };
   K k = K::kUnknown;
   bool persist = false;       // read from memory that outlives one iteration
   bool stack_buf = false;     // kSlice: backed by the function's 32-byte append buffer
   int64_t i = 0;              // kInt (two's complement bits), kBool
+  double d = 0;               // kFloat (a float32's value is exactly representable)
   std::string s;              // kStr
   int obj = -1;               // kPtr, kSlice: memory object (-1: unknown backing array)
   std::vector<int64_t> path;  // kPtr: indices from the object's root; kSlice: to its array
@@ -82,6 +89,12 @@ struct Val {
     v.s = std::move(s);
     return v;
   }
+  static Val Float(double x) {
+    Val v;
+    v.k = K::kFloat;
+    v.d = x;
+    return v;
+  }
   static Val Nil() {
     Val v;
     v.k = K::kNil;
@@ -98,6 +111,8 @@ struct Val {
         return i == o.i;
       case K::kStr:
         return s == o.s;
+      case K::kFloat:
+        return std::memcmp(&d, &o.d, sizeof d) == 0;
       case K::kNil:
         return true;
       case K::kPtr:
@@ -115,6 +130,178 @@ struct Val {
     return false;
   }
 };
+
+std::vector<int32_t> DecodeRunes(const std::string& s);
+
+// Go's fmtEFG (internal/strconv/ftoa.go) from decimal digits `d` (no leading zeros, trailing
+// zeros trimmed) and decimal point position `dp`: the 'e', 'E', 'f', 'g', 'G' formats.
+std::string FmtEFG(bool neg, const std::string& d, int dp, int prec, char fmt, bool shortest) {
+  int nd = static_cast<int>(d.size());
+  if (fmt == 'g' || fmt == 'G') {
+    int eprec = prec;
+    if (eprec > nd && nd >= dp) eprec = nd;
+    if (shortest) eprec = 6;
+    int exp = dp - 1;
+    if (exp < -4 || exp >= eprec) {
+      if (prec > nd) prec = nd;
+      --prec;
+      fmt = static_cast<char>(fmt + 'e' - 'g');
+    } else {
+      if (prec > dp) prec = nd;
+      prec = std::max(prec - dp, 0);
+      fmt = 'f';
+    }
+  }
+  std::string out;
+  if (neg) out.push_back('-');
+  if (fmt == 'e' || fmt == 'E') {
+    out.push_back(nd != 0 ? d[0] : '0');
+    if (prec > 0) {
+      out.push_back('.');
+      int i = 1;
+      int m = std::min(nd, prec + 1);
+      if (i < m) {
+        out.append(d, 1, static_cast<size_t>(m - 1));
+        i = m;
+      }
+      for (; i < prec + 1; ++i) out.push_back('0');
+    }
+    out.push_back(fmt);
+    int exp = nd == 0 ? 0 : dp - 1;
+    out.push_back(exp < 0 ? '-' : '+');
+    if (exp < 0) exp = -exp;
+    if (exp < 10) {
+      out.push_back('0');
+      out.push_back(static_cast<char>('0' + exp));
+    } else if (exp < 100) {
+      out.push_back(static_cast<char>('0' + exp / 10));
+      out.push_back(static_cast<char>('0' + exp % 10));
+    } else {
+      out.push_back(static_cast<char>('0' + exp / 100));
+      out.push_back(static_cast<char>('0' + exp / 10 % 10));
+      out.push_back(static_cast<char>('0' + exp % 10));
+    }
+    return out;
+  }
+  // 'f'
+  if (dp > 0) {
+    int m = std::min(nd, dp);
+    out.append(d, 0, static_cast<size_t>(m));
+    for (; m < dp; ++m) out.push_back('0');
+  } else {
+    out.push_back('0');
+  }
+  if (prec > 0) {
+    out.push_back('.');
+    for (int i = 1; i <= prec; ++i) {
+      int j = dp + i - 1;
+      out.push_back(j >= 0 && j < nd ? d[static_cast<size_t>(j)] : '0');
+    }
+  }
+  return out;
+}
+
+// strconv.FormatFloat(v, fmt, prec, 32 or 64) for the formats 'e', 'E', 'f', 'g', 'G': the
+// decimal digits come from std::to_chars (shortest round trip for prec < 0, else correctly
+// rounded, as Go's are), the layout from Go's fmtEFG. nullopt for another format.
+std::optional<std::string> GoFormatFloat(double v, bool f32, char fmt, int prec) {
+  if (fmt != 'e' && fmt != 'E' && fmt != 'f' && fmt != 'g' && fmt != 'G') return std::nullopt;
+  if (std::isnan(v)) return std::string("NaN");
+  if (std::isinf(v)) return std::string(v < 0 ? "-Inf" : "+Inf");
+  bool neg = std::signbit(v);
+  double a = std::fabs(v);
+  bool shortest = prec < 0;
+  std::string d;
+  int dp = 0;
+  if (a != 0) {
+    // Digits in scientific form: shortest, or rounded to the digit count the format needs.
+    char buf[512];
+    std::to_chars_result r;
+    int digits = 0;  // significant digits wanted (0: shortest)
+    if (!shortest) {
+      if (fmt == 'f') {
+        r = f32 ? std::to_chars(buf, buf + sizeof buf, static_cast<float>(a),
+                                std::chars_format::fixed, prec)
+                : std::to_chars(buf, buf + sizeof buf, a, std::chars_format::fixed, prec);
+        if (r.ec != std::errc()) return std::nullopt;
+        std::string fixed(buf, r.ptr);
+        return (neg ? "-" : "") + fixed;
+      }
+      digits = (fmt == 'e' || fmt == 'E') ? prec + 1 : (prec == 0 ? 1 : prec);
+      if (digits > 400) return std::nullopt;
+      r = f32 ? std::to_chars(buf, buf + sizeof buf, static_cast<float>(a),
+                              std::chars_format::scientific, digits - 1)
+              : std::to_chars(buf, buf + sizeof buf, a, std::chars_format::scientific, digits - 1);
+    } else {
+      r = f32 ? std::to_chars(buf, buf + sizeof buf, static_cast<float>(a),
+                              std::chars_format::scientific)
+              : std::to_chars(buf, buf + sizeof buf, a, std::chars_format::scientific);
+    }
+    if (r.ec != std::errc()) return std::nullopt;
+    std::string sci(buf, r.ptr);
+    size_t e = sci.find('e');
+    if (e == std::string::npos) return std::nullopt;
+    for (size_t i = 0; i < e; ++i) {
+      if (sci[i] != '.') d.push_back(sci[i]);
+    }
+    dp = std::stoi(sci.substr(e + 1)) + 1;
+    while (!d.empty() && d.back() == '0') d.pop_back();
+    if (d.empty()) dp = 0;
+  }
+  if (shortest) {
+    int nd = static_cast<int>(d.size());
+    if (fmt == 'e' || fmt == 'E') prec = std::max(nd - 1, 0);
+    if (fmt == 'f') prec = std::max(nd - dp, 0);
+    if (fmt == 'g' || fmt == 'G') prec = nd;
+    if (a == 0) prec = -1;  // Go's zero: fmtEFG(nil, 0, 0, prec, fmt, prec < 0)
+  }
+  return FmtEFG(neg, d, dp, prec, fmt, shortest);
+}
+
+// Whether internal/cpu sets X86.HasAVX2 on this machine: the CPU has it, the OS saves the YMM
+// state, and GODEBUG does not turn it off (cpu.avx2=off, cpu.all=off).
+bool CpuHasAvx2() {
+  if (const char* g = std::getenv("GODEBUG")) {
+    std::string d = g;
+    if (d.find("cpu.avx2=off") != std::string::npos || d.find("cpu.all=off") != std::string::npos) {
+      return false;
+    }
+  }
+#if defined(__x86_64__)
+  return __builtin_cpu_supports("avx2");
+#else
+  return false;
+#endif
+}
+
+// Whether two known values of one comparable type are equal; nullopt when either is not known.
+std::optional<bool> KnownEqual(const Val& a, const Val& b) {
+  if (a.k != b.k) return std::nullopt;
+  switch (a.k) {
+    case Val::K::kInt:
+    case Val::K::kBool:
+      return a.i == b.i;
+    case Val::K::kStr:
+      return a.s == b.s;
+    case Val::K::kNil:
+      return true;
+    case Val::K::kPtr:
+      if (a.obj < 0 || b.obj < 0) return std::nullopt;
+      return a.obj == b.obj && a.path == b.path;
+    case Val::K::kAgg: {
+      if (a.elems.size() != b.elems.size()) return std::nullopt;
+      bool all = true;
+      for (size_t i = 0; i < a.elems.size(); ++i) {
+        auto e = KnownEqual(a.elems[i], b.elems[i]);
+        if (!e) return std::nullopt;
+        all = all && *e;
+      }
+      return all;
+    }
+    default:
+      return std::nullopt;
+  }
+}
 
 // The least value both `a` and `b` may be.
 Val Join(const Val& a, const Val& b) {
@@ -325,6 +512,26 @@ class Interp {
     }
   }
   bool IsIntType(TypeId t) const { return t.has_value() && types::IsInteger(u_, t); }
+  bool IsFloatType(TypeId t) const {
+    if (!t.has_value() || KindOf(t) != TypeKind::kBasic) return false;
+    BasicKind b = T(Under(t)).basic;
+    return b == BasicKind::kFloat32 || b == BasicKind::kFloat64;
+  }
+  bool IsFloat32(TypeId t) const {
+    return t.has_value() && KindOf(t) == TypeKind::kBasic &&
+           T(Under(t)).basic == BasicKind::kFloat32;
+  }
+  // A constant's value as the float type `t` holds it: round to nearest even (MPFR at 24 or 53
+  // bits, then the hardware conversion).
+  double RoundFloat(const mpq_class& q, TypeId t) const {
+    mpfr_t f;
+    mpfr_init2(f, IsFloat32(t) ? 24 : 53);
+    mpfr_set_q(f, q.get_mpq_t(), MPFR_RNDN);
+    double d = IsFloat32(t) ? static_cast<double>(mpfr_get_flt(f, MPFR_RNDN))
+                            : mpfr_get_d(f, MPFR_RNDN);
+    mpfr_clear(f);
+    return d;
+  }
   // Wraps `v` to the width of integer type `t`.
   int64_t Wrap(int64_t v, TypeId t) const {
     if (!IsIntType(t)) return v;
@@ -537,7 +744,7 @@ class Interp {
   }
   // A package-level variable's value before the benchmark runs: its initializer when the
   // package never assigns it elsewhere, else unknown.
-  Val InitialValue(const ir::Var& var) {
+  Val InitialValue(const ir::Var& var, bool address_taken_ok = false) {
     Val unknown = Val::Unknown(true);
     const types::Object& o = u_.Obj(var.obj);
     if (!o.pkg.has_value()) return unknown;
@@ -563,8 +770,15 @@ class Interp {
         }
       }
     }
+    // internal/bytealg.MaxLen is set by the package's init from internal/cpu: 63 where the CPU
+    // has AVX2 (this machine runs the benchmark), else 31 (internal/bytealg/index_amd64.go).
+    if (u_.Pkg(o.pkg).path == "internal/bytealg" && o.name == "MaxLen") {
+      Val v = Val::Int(CpuHasAvx2() ? 63 : 31);
+      v.persist = true;
+      return v;
+    }
     // Assigned anywhere else in its package (an init func, any function): unknown.
-    if (AssignedOutsideInit(c, var.obj)) return unknown;
+    if (!address_taken_ok && AssignedOutsideInit(c, var.obj)) return unknown;
     if (!single) return ZeroOf(var.type);
     if (!init.has_value()) return ZeroOf(var.type);
     // Evaluate in a frame of the variable's package, not measured.
@@ -581,6 +795,45 @@ class Interp {
     frames_.pop_back();
     v.persist = true;
     return v;
+  }
+  // The initializer of the package-level sync.Pool held in memory object `obj`, when its package
+  // assigns the variable nowhere else and writes no field named New (its address taken by the
+  // Pool's methods does not make it unknown); else unknown.
+  Val PoolInitializer(int obj) {
+    for (const auto& [key, o] : globals_) {
+      if (o != obj || key == 0xFFFFFFFF) continue;
+      const types::Object& go = u_.Obj(ObjId(key));
+      if (!go.pkg.has_value()) break;
+      const Code* c = CodeOf(go.pkg);
+      if (c == nullptr) break;
+      const ir::Program& p = *c->prog;
+      VarId var;
+      for (uint32_t i = 0; i < p.vars.size(); ++i) {
+        const ir::Var& v = p.vars.Get(VarId(i));
+        if (v.cls == ir::Class::kExtern && v.obj == ObjId(key)) var = VarId(i);
+      }
+      if (!var.has_value()) break;
+      for (uint32_t i = 0; i < p.nodes.size(); ++i) {
+        const ir::Node& n = p[NodeId(i)];
+        if (n.op != Op::kAs || !n.x.has_value()) continue;
+        const ir::Node& l = p[n.x];
+        if ((l.op == Op::kDot || l.op == Op::kDotPtr) && l.obj.has_value() &&
+            u_.Obj(l.obj).name == "New") {
+          return Val::Unknown(true);
+        }
+        if (l.op == Op::kName && l.var == var && !InInitSource(p, NodeId(i))) {
+          return Val::Unknown(true);
+        }
+      }
+      return InitialValue(p.vars.Get(var), true);
+    }
+    return Val::Unknown(true);
+  }
+  static bool InInitSource(const ir::Program& p, NodeId n) {
+    for (uint32_t k = 0; k < p.init_source.count; ++k) {
+      if (p.At(p.init_source, k) == n) return true;
+    }
+    return false;
   }
   bool AssignedOutsideInit(const Code* c, ObjId obj) {
     auto& set = assigned_globals_[c];
@@ -923,6 +1176,9 @@ class Interp {
   Val Append(NodeId n);
   Val MakeSlice(NodeId n);
   Val StringOp(NodeId n);
+  std::optional<std::vector<int64_t>> KnownInts(const Val& v);
+  Val ByteSlice(const std::string& bytes);
+  std::optional<Val> BytealgResult(const std::string& name, const std::vector<Val>& args);
   Val Literal(NodeId n);
 
   // ---- statements
@@ -987,7 +1243,10 @@ Val Interp::Literal(NodeId n) {
       return Val::Bool(c.b);
     case types::Constant::Kind::kString:
       return Val::Str(c.s);
-    case types::Constant::Kind::kInt: {
+    case types::Constant::Kind::kInt:
+    case types::Constant::Kind::kFloat: {
+      if (IsFloatType(node.type)) return Val::Float(RoundFloat(c.re, node.type));
+      if (c.kind == types::Constant::Kind::kFloat) return Val::Unknown();
       mpz_class z = c.re.get_num();
       if (z.fits_slong_p()) return Val::Int(Wrap(z.get_si(), node.type));
       if (z >= 0 && z.fits_ulong_p()) return Val::Int(static_cast<int64_t>(z.get_ui()));
@@ -1042,6 +1301,24 @@ Val Interp::Binary(const ir::Node& n, const Val& a, const Val& b) {
       return cmp(a.i < b.i ? -1 : a.i > b.i ? 1 : 0);
     }
     if (a.k == Val::K::kBool && b.k == Val::K::kBool && eq_op) return cmp(a.i == b.i ? 0 : 1);
+    if (a.k == Val::K::kFloat && b.k == Val::K::kFloat) {  // IEEE: NaN compares false but !=
+      switch (n.tok) {
+        case Token::kEql:
+          return Val::Bool(a.d == b.d);
+        case Token::kNeq:
+          return Val::Bool(a.d != b.d);
+        case Token::kLss:
+          return Val::Bool(a.d < b.d);
+        case Token::kLeq:
+          return Val::Bool(a.d <= b.d);
+        case Token::kGtr:
+          return Val::Bool(a.d > b.d);
+        case Token::kGeq:
+          return Val::Bool(a.d >= b.d);
+        default:
+          return Val::Unknown();
+      }
+    }
     if (a.k == Val::K::kStr && b.k == Val::K::kStr) {
       int c = a.s.compare(b.s);
       return cmp(c < 0 ? -1 : c > 0 ? 1 : 0);
@@ -1053,7 +1330,29 @@ Val Interp::Binary(const ir::Node& n, const Val& a, const Val& b) {
         a.type.has_value() && b.type.has_value() && !types::Identical(u_, a.type, b.type)) {
       return cmp(1);
     }
+    // The same dynamic type: the payloads decide when both are known.
+    if (eq_op && a.k == Val::K::kIface && b.k == Val::K::kIface && a.type.has_value() &&
+        b.type.has_value() && types::Identical(u_, a.type, b.type) && !a.elems.empty() &&
+        !b.elems.empty()) {
+      if (auto eq = KnownEqual(a.elems[0], b.elems[0])) return cmp(*eq ? 0 : 1);
+    }
     return Val::Unknown();
+  }
+  if (a.k == Val::K::kFloat && b.k == Val::K::kFloat) {
+    bool f32 = IsFloat32(n.type);
+    auto round = [&](double r) { return Val::Float(f32 ? static_cast<float>(r) : r); };
+    switch (n.tok) {
+      case Token::kAdd:
+        return round(a.d + b.d);
+      case Token::kSub:
+        return round(a.d - b.d);
+      case Token::kMul:
+        return round(a.d * b.d);
+      case Token::kDiv:
+        return round(a.d / b.d);
+      default:
+        return Val::Unknown();
+    }
   }
   if (a.k != Val::K::kInt || b.k != Val::K::kInt) return Val::Unknown();
   int64_t x = a.i, y = b.i;
@@ -1110,6 +1409,25 @@ Val Interp::Binary(const ir::Node& n, const Val& a, const Val& b) {
 Val Interp::Convert(NodeId n, Val v) {
   const ir::Node& node = N(n);
   if (v.k == Val::K::kInt && IsIntType(node.type)) return Val::Int(Wrap(v.i, node.type));
+  TypeId from_t = node.x.has_value() ? N(node.x).type : TypeId();
+  if (v.k == Val::K::kInt && IsFloatType(node.type)) {
+    double d = IsUnsigned(from_t) ? static_cast<double>(static_cast<uint64_t>(v.i))
+                                  : static_cast<double>(v.i);
+    if (IsFloat32(node.type)) {
+      d = IsUnsigned(from_t) ? static_cast<float>(static_cast<uint64_t>(v.i))
+                             : static_cast<float>(v.i);
+    }
+    return Val::Float(d);
+  }
+  if (v.k == Val::K::kFloat && IsFloatType(node.type)) {
+    return Val::Float(IsFloat32(node.type) ? static_cast<float>(v.d) : v.d);
+  }
+  if (v.k == Val::K::kFloat && IsIntType(node.type)) {
+    // In range: truncation toward zero; out of range the result is implementation-defined.
+    double t = std::trunc(v.d);
+    if (!(t > -9.2e18 && t < 9.2e18)) return Val::Unknown(v.persist);
+    return Val::Int(Wrap(static_cast<int64_t>(t), node.type));
+  }
   if (node.op == Op::kConvNop) {
     // unsafe.Pointer reinterpretations keep nothing escapist can follow.
     TypeId from = node.x.has_value() ? N(node.x).type : TypeId();
@@ -1143,6 +1461,19 @@ Val Interp::ConvIface(NodeId n) {
   switch (cost.when) {
     case RA::kIfAtLeast256: {
       // float32/float64 values go through convT32/convT64 too: their bits are not tracked.
+      if (x.k == Val::K::kFloat && IsFloatType(src)) {
+        uint64_t bits;
+        if (IsFloat32(src)) {
+          float f = static_cast<float>(x.d);
+          uint32_t b32;
+          std::memcpy(&b32, &f, sizeof b32);
+          bits = b32;
+        } else {
+          std::memcpy(&bits, &x.d, sizeof bits);
+        }
+        if (bits >= 256) Alloc(n, "runtime." + rt, static_cast<uint64_t>(cost.size), cost.noscan);
+        return r;
+      }
       if (!IsIntType(src) || x.k != Val::K::kInt) {
         Undecided(IsIntType(src)
                       ? "the value converted to interface here is not known statically (runtime." +
@@ -1393,11 +1724,7 @@ Val Interp::StringOp(NodeId n) {
       if (F().code->esc->zero_copy.Get(n) == 1) {
         // The bytes alias the string's (never written through): no copy, the length is known.
         if (v.k != Val::K::kStr) return Val::Unknown();
-        Val s;
-        s.k = Val::K::kSlice;
-        s.len = static_cast<int64_t>(v.s.size());
-        s.cap = s.len;
-        return s;
+        return ByteSlice(v.s);
       }
       if (v.k != Val::K::kStr) {
         Undecided("the string converted to []byte here is not known statically", node.pos);
@@ -1407,12 +1734,7 @@ Val Interp::StringOp(NodeId n) {
       if (l > 0 && (heap || l > 32)) {
         Alloc(n, "runtime.stringtoslicebyte", RoundUpSize(l, true), true);
       }
-      Val s;
-      s.k = Val::K::kSlice;
-      s.len = static_cast<int64_t>(l);
-      s.cap = s.len;
-      s.obj = -1;
-      return s;
+      return ByteSlice(v.s);
     }
     case Op::kBytes2Str: {
       Val v = Eval(node.x);
@@ -1424,16 +1746,116 @@ Val Interp::StringOp(NodeId n) {
       if (v.len > 1 && (heap || v.len > 32)) {
         Alloc(n, "runtime.slicebytetostring", static_cast<uint64_t>(v.len), true);
       }
+      if (auto bytes = KnownInts(v)) {
+        std::string out;
+        for (int64_t b : *bytes) out.push_back(static_cast<char>(b));
+        return Val::Str(out);
+      }
       return Val::Unknown();
     }
     case Op::kRuneStr: {
-      Eval(node.x);
+      Val r = Eval(node.x);
+      // runtime.intstring: a 4-byte buffer (the stack's when the string does not escape).
       if (heap) Alloc(n, "runtime.intstring", 4, true);
-      return Val::Unknown();
+      if (r.k != Val::K::kInt) return Val::Unknown();
+      int64_t c = r.i;
+      std::string out;
+      syntax::AppendUtf8(&out, c < 0 || c > 0x10FFFF ? 0xFFFD : static_cast<int32_t>(c));
+      return Val::Str(out);
+    }
+    case Op::kStr2Runes: {
+      // runtime.stringtoslicerune: a 32-rune stack buffer when the slice does not escape and the
+      // string has at most 32 runes, else rawruneslice(n): roundupsize(4n) bytes, noscan.
+      Val v = Eval(node.x);
+      if (v.k != Val::K::kStr) {
+        Undecided("the string converted to []rune here is not known statically", node.pos);
+        return Val::Unknown();
+      }
+      std::vector<int32_t> runes = DecodeRunes(v.s);
+      int64_t count = static_cast<int64_t>(runes.size());
+      int64_t cap = 32;
+      if (heap || count > 32) {
+        uint64_t mem = RoundUpSize(static_cast<uint64_t>(count) * 4, true);
+        if (mem > 0) Alloc(n, "runtime.stringtoslicerune", mem, true);
+        cap = static_cast<int64_t>(mem / 4);
+      }
+      Val s;
+      s.k = Val::K::kSlice;
+      s.len = count;
+      s.cap = cap;
+      TypeId at = const_cast<types::Universe&>(u_).NewArray(u_.Basic(BasicKind::kInt32), cap);
+      s.obj = NewObject(at, cap <= 4096 ? ZeroOf(at) : Val::Unknown());
+      for (int64_t i = 0; i < count && cap <= 4096; ++i) {
+        Store(s.obj, {i}, Val::Int(runes[static_cast<size_t>(i)]));
+      }
+      return s;
+    }
+    case Op::kRunes2Str: {
+      // runtime.slicerunetostring: rawstringtmp(size+3) where size is the UTF-8 length, from
+      // the 32-byte stack buffer when the string does not escape and it fits.
+      Val v = Eval(node.x);
+      auto runes = KnownInts(v);
+      if (!runes) {
+        Undecided("the runes converted to string here are not known statically", node.pos);
+        return Val::Unknown();
+      }
+      std::string out;
+      for (int64_t r : *runes) {
+        syntax::AppendUtf8(&out, r < 0 || r > 0x10FFFF ? 0xFFFD : static_cast<int32_t>(r));
+      }
+      uint64_t l = out.size() + 3;
+      if (heap || l > 32) Alloc(n, "runtime.slicerunetostring", l, true);
+      return Val::Str(out);
     }
     default:
-      throw Unknowable{"rune/string conversions are not modelled", node.pos};
+      throw Unknowable{"this string conversion is not modelled", node.pos};
   }
+}
+
+// A []byte holding `bytes` (len = cap), its elements known up to 4096 bytes; not an allocation.
+Val Interp::ByteSlice(const std::string& bytes) {
+  Val s;
+  s.k = Val::K::kSlice;
+  s.len = static_cast<int64_t>(bytes.size());
+  s.cap = s.len;
+  if (s.len > 4096) return s;
+  TypeId at = const_cast<types::Universe&>(u_).NewArray(u_.Basic(BasicKind::kUint8), s.len);
+  s.obj = NewObject(at, ZeroOf(at));
+  for (int64_t i = 0; i < s.len; ++i) {
+    Store(s.obj, {i}, Val::Int(static_cast<unsigned char>(bytes[static_cast<size_t>(i)])));
+  }
+  return s;
+}
+
+// The runes of `s` as a range over it decodes them (invalid bytes are U+FFFD, one byte each).
+std::vector<int32_t> DecodeRunes(const std::string& s) {
+  std::vector<int32_t> out;
+  for (size_t i = 0; i < s.size();) {
+    int w = 1;
+    out.push_back(syntax::DecodeUtf8(s.data() + i, s.size() - i, &w));
+    i += static_cast<size_t>(w < 1 ? 1 : w);
+  }
+  return out;
+}
+
+// The elements of a string, or of a slice of integers, when every one is known; at most 64 KiB.
+std::optional<std::vector<int64_t>> Interp::KnownInts(const Val& v) {
+  std::vector<int64_t> out;
+  if (v.k == Val::K::kStr) {
+    for (char c : v.s) out.push_back(static_cast<unsigned char>(c));
+    return out;
+  }
+  if (v.k == Val::K::kNil || (v.k == Val::K::kSlice && v.len == 0)) return out;
+  if (v.k != Val::K::kSlice || v.obj < 0 || v.len < 0 || v.len > 65536) return std::nullopt;
+  std::vector<int64_t> p = v.path;
+  p.push_back(0);
+  for (int64_t i = 0; i < v.len; ++i) {
+    p.back() = v.off + i;
+    Val e = Load(v.obj, p);
+    if (e.k != Val::K::kInt) return std::nullopt;
+    out.push_back(e.i);
+  }
+  return out;
 }
 
 bool Interp::LValue(NodeId n, int* obj, std::vector<int64_t>* path) {
@@ -1560,6 +1982,8 @@ Val Interp::Eval(NodeId n) {
       Val x = Eval(node.x);
       using syntax::Token;
       if (node.tok == Token::kNot && x.k == Val::K::kBool) return Val::Bool(!x.i);
+      if (x.k == Val::K::kFloat && node.tok == Token::kSub) return Val::Float(-x.d);
+      if (x.k == Val::K::kFloat && node.tok == Token::kAdd) return x;
       if (x.k != Val::K::kInt) return Val::Unknown();
       if (node.tok == Token::kSub)
         return Val::Int(Wrap(static_cast<int64_t>(0 - static_cast<uint64_t>(x.i)), node.type));
@@ -1750,6 +2174,12 @@ Val Interp::Eval(NodeId n) {
       return ConvIface(n);
     case Op::kLen:
     case Op::kCap: {
+      // len([]rune(s)) is runtime.countrunes(s): no slice is made (walk isRuneCount).
+      if (node.op == Op::kLen && N(node.x).op == Op::kStr2Runes) {
+        Val s = Eval(N(node.x).x);
+        if (s.k != Val::K::kStr) return Val::Unknown(s.persist);
+        return Val::Int(static_cast<int64_t>(DecodeRunes(s.s).size()));
+      }
       Val x = Eval(node.x);
       TypeId xt = N(node.x).type;
       if (KindOf(xt) == TypeKind::kArray) return Val::Int(T(Under(xt)).len);
@@ -1861,10 +2291,40 @@ Val Interp::Eval(NodeId n) {
     case Op::kReal:
     case Op::kImag:
     case Op::kComplex:
+    case Op::kUnsafeSliceData: {
+      // unsafe.SliceData(s): &s[0] of its backing array (nil for a nil slice).
+      Val x = Eval(node.x);
+      if (x.k == Val::K::kNil) return Val::Nil();
+      if (x.k != Val::K::kSlice || x.obj < 0) return Val::Unknown(x.persist);
+      Val p;
+      p.k = Val::K::kPtr;
+      p.obj = x.obj;
+      p.path = x.path;
+      p.path.push_back(x.off);
+      return p;
+    }
+    case Op::kUnsafeString: {
+      // unsafe.String(p, n): the n bytes from the array element p points to, when known.
+      Val p = Eval(node.x);
+      Val len = Eval(node.y);
+      if (len.k == Val::K::kInt && len.i == 0) return Val::Str("");
+      if (p.k != Val::K::kPtr || p.path.empty() || len.k != Val::K::kInt || len.i < 0 ||
+          len.i > 65536) {
+        return Val::Unknown();
+      }
+      std::vector<int64_t> path = p.path;
+      int64_t first = path.back();
+      std::string out;
+      for (int64_t i = 0; i < len.i; ++i) {
+        path.back() = first + i;
+        Val b = Load(p.obj, path);
+        if (b.k != Val::K::kInt) return Val::Unknown();
+        out.push_back(static_cast<char>(b.i));
+      }
+      return Val::Str(out);
+    }
     case Op::kUnsafeAdd:
     case Op::kUnsafeSlice:
-    case Op::kUnsafeString:
-    case Op::kUnsafeSliceData:
     case Op::kUnsafeStringData:
     case Op::kRecv:
     case Op::kSlice2Arr:
@@ -2045,6 +2505,23 @@ std::optional<std::vector<Val>> Interp::Modelled(ObjId callee, const std::vector
       pool_slots_.erase(it);
       return std::vector<Val>{v};
     }
+    // An empty pool: Get calls its New function, when it has a known one.
+    if (!key.empty() && o.method_of.has_value()) {
+      Val pool = Load(args[0].obj, args[0].path);
+      // A package-level pool: its methods take its address, but none writes its New field.
+      if (pool.k != Val::K::kAgg && args[0].path.empty()) pool = PoolInitializer(args[0].obj);
+      const types::Type& pt = T(Under(u_.Obj(o.method_of).type));
+      for (size_t i = 0; i < pt.fields.size(); ++i) {
+        if (u_.Obj(pt.fields[i]).name != "New" || pool.k != Val::K::kAgg ||
+            i >= pool.elems.size()) {
+          continue;
+        }
+        const Val& nf = pool.elems[i];
+        if (nf.k != Val::K::kFunc || nf.code == nullptr) break;
+        std::vector<Val> r = Invoke(nf.code, nf.fn, {}, nf.captures, site);
+        if (r.size() == 1) return r;
+      }
+    }
     return unknown;
   }
   // testing.B / testing.common methods other than the loop drivers do not allocate per op.
@@ -2058,6 +2535,43 @@ std::optional<std::vector<Val>> Interp::Modelled(ObjId callee, const std::vector
     return unknown;
   }
   if (path == "runtime" && o.name == "KeepAlive") return unknown;
+  // internal/strconv.ftoa32/ftoa64 append the float's text to dst and allocate nothing else:
+  // followed when the text is known and fits in dst's spare capacity.
+  if (path == "internal/strconv" && (o.name == "ftoa64" || o.name == "ftoa32") &&
+      args.size() == 4) {
+    const Val& dst = args[0];
+    std::optional<std::string> text;
+    if (args[1].k == Val::K::kFloat && args[2].k == Val::K::kInt && args[3].k == Val::K::kInt) {
+      text = GoFormatFloat(args[1].d, o.name == "ftoa32", static_cast<char>(args[2].i),
+                           static_cast<int>(args[3].i));
+    }
+    int64_t len = dst.k == Val::K::kNil ? 0 : dst.k == Val::K::kSlice ? dst.len : -1;
+    int64_t cap = dst.k == Val::K::kNil ? 0 : dst.k == Val::K::kSlice ? dst.cap : -1;
+    if (!text || len < 0 || cap < 0) {
+      Undecided("the float formatted here, or its format, is not known statically", N(site).pos);
+      return unknown;
+    }
+    int64_t n = static_cast<int64_t>(text->size());
+    if (len + n > cap) {
+      Undecided(fmt::format("the float's text ({} B) does not fit in the buffer it is appended "
+                            "to; its growth is not modelled",
+                            n),
+                N(site).pos);
+      return unknown;
+    }
+    Val r = dst;
+    r.k = Val::K::kSlice;
+    r.len = len + n;
+    if (dst.k == Val::K::kSlice && dst.obj >= 0) {
+      std::vector<int64_t> p = dst.path;
+      p.push_back(0);
+      for (int64_t i = 0; i < n; ++i) {
+        p.back() = dst.off + len + i;
+        Store(dst.obj, p, Val::Int(static_cast<unsigned char>((*text)[static_cast<size_t>(i)])));
+      }
+    }
+    return std::vector<Val>{r};
+  }
   // internal/bytealg.MakeNoZero is runtime.bytealg_MakeNoZero: mallocgc(roundupsize(len)).
   if (path == "internal/bytealg" && o.name == "MakeNoZero" && !args.empty()) {
     if (args[0].k != Val::K::kInt || args[0].i < 0) {
@@ -2227,7 +2741,45 @@ std::vector<Val> Interp::InvokeAssembly(const Code* c, FuncId fn, const std::vec
     }
   }
   Note(name + " is assembly (" + r.file + ") that calls nothing that allocates");
+  if (pkg.path == "internal/bytealg") {
+    if (auto v = BytealgResult(o->name, args)) return {*v};
+  }
   return std::vector<Val>(f.results.size(), Val::Unknown());
+}
+
+// What internal/bytealg's assembly returns for known arguments (Go's generic versions of the same
+// functions, internal/bytealg/*_generic.go, define the results): IndexByte(String), Index(String),
+// Count(String), Compare. Unknown arguments or another function: nullopt.
+std::optional<Val> Interp::BytealgResult(const std::string& name, const std::vector<Val>& args) {
+  auto bytes = [&](size_t i) -> std::optional<std::string> {
+    if (i >= args.size()) return std::nullopt;
+    auto v = KnownInts(args[i]);
+    if (!v) return std::nullopt;
+    std::string out;
+    for (int64_t b : *v) out.push_back(static_cast<char>(b));
+    return out;
+  };
+  auto a = bytes(0);
+  if (!a || args.size() < 2) return std::nullopt;
+  if (name == "IndexByte" || name == "IndexByteString" || name == "Count" ||
+      name == "CountString") {
+    if (args[1].k != Val::K::kInt) return std::nullopt;
+    char c = static_cast<char>(args[1].i);
+    if (name[0] == 'C') return Val::Int(std::count(a->begin(), a->end(), c));
+    size_t at = a->find(c);
+    return Val::Int(at == std::string::npos ? -1 : static_cast<int64_t>(at));
+  }
+  auto b = bytes(1);
+  if (!b) return std::nullopt;
+  if (name == "Index" || name == "IndexString") {
+    size_t at = a->find(*b);
+    return Val::Int(at == std::string::npos ? -1 : static_cast<int64_t>(at));
+  }
+  if (name == "Compare") {
+    int c = a->compare(*b);
+    return Val::Int(c < 0 ? -1 : c > 0 ? 1 : 0);
+  }
+  return std::nullopt;
 }
 
 std::vector<Val> Interp::Invoke(const Code* c, FuncId fn, std::vector<Val> args,
