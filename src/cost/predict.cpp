@@ -6,6 +6,7 @@
 #include <mpfr.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <charconv>
@@ -2535,6 +2536,38 @@ std::optional<std::vector<Val>> Interp::Modelled(ObjId callee, const std::vector
     return unknown;
   }
   if (path == "runtime" && o.name == "KeepAlive") return unknown;
+  // internal/strconv.parseFloatPrefix of a plain decimal literal that is the whole string:
+  // its correctly rounded value (glibc's strtod/strtof round as Go's atof does), all of it
+  // read, no error. Other syntax (hex, underscores, inf, nan), overflow or a prefix: unknown.
+  if (path == "internal/strconv" && o.name == "parseFloatPrefix" && args.size() == 2 &&
+      args[0].k == Val::K::kStr && args[1].k == Val::K::kInt &&
+      (args[1].i == 32 || args[1].i == 64)) {
+    const std::string& t = args[0].s;
+    size_t i = 0, digits = 0;
+    if (i < t.size() && (t[i] == '+' || t[i] == '-')) ++i;
+    while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i, ++digits;
+    if (i < t.size() && t[i] == '.') {
+      ++i;
+      while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i, ++digits;
+    }
+    bool ok = digits > 0;
+    if (ok && i < t.size() && (t[i] == 'e' || t[i] == 'E')) {
+      ++i;
+      if (i < t.size() && (t[i] == '+' || t[i] == '-')) ++i;
+      size_t e = 0;
+      while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i, ++e;
+      ok = e > 0;
+    }
+    if (ok && i == t.size()) {
+      errno = 0;
+      double d = args[1].i == 32 ? static_cast<double>(std::strtof(t.c_str(), nullptr))
+                                 : std::strtod(t.c_str(), nullptr);
+      if (errno == 0 && std::isfinite(d)) {
+        return std::vector<Val>{Val::Float(d), Val::Int(static_cast<int64_t>(t.size())),
+                                Val::Nil()};
+      }
+    }
+  }
   // internal/strconv.ftoa32/ftoa64 append the float's text to dst and allocate nothing else:
   // followed when the text is known and fits in dst's spare capacity.
   if (path == "internal/strconv" && (o.name == "ftoa64" || o.name == "ftoa32") &&

@@ -49,3 +49,12 @@ func Price(amount float64) string { return fmt.Sprintf("%.2f EUR", amount) }
 
 // Ratio formats the shortest text of a float32 quotient.
 func Ratio(a, b int) string { return strconv.FormatFloat(float64(float32(a)/float32(b)), 'g', -1, 32) }
+
+// Scale parses a decimal float (no error, nothing allocated) and formats the product.
+func Scale(s string) string {
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return ""
+	}
+	return strconv.FormatFloat(f*4, 'e', 3, 64)
+}

@@ -71,3 +71,9 @@ func BenchmarkRatio(b *testing.B) {
 		sinkStr = Ratio(2, 3)
 	}
 }
+
+func BenchmarkScale(b *testing.B) {
+	for b.Loop() {
+		sinkStr = Scale("2.5e-3")
+	}
+}
