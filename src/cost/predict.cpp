@@ -134,6 +134,16 @@ struct Val {
 
 std::vector<int32_t> DecodeRunes(const std::string& s);
 
+// float32(d) with IEEE rounding: beyond the largest float32 plus half an ulp the result is an
+// infinity (a plain cast out of range is undefined in C++).
+double ToFloat32(double d) {
+  if (std::isnan(d)) return d;
+  constexpr double kLimit = 3.4028235677973366e38;  // FLT_MAX + ulp/2: rounds to +Inf
+  if (d >= kLimit) return HUGE_VAL;
+  if (d <= -kLimit) return -HUGE_VAL;
+  return static_cast<float>(d);
+}
+
 // Go's fmtEFG (internal/strconv/ftoa.go) from decimal digits `d` (no leading zeros, trailing
 // zeros trimmed) and decimal point position `dp`: the 'e', 'E', 'f', 'g', 'G' formats.
 std::string FmtEFG(bool neg, const std::string& d, int dp, int prec, char fmt, bool shortest) {
@@ -1341,7 +1351,7 @@ Val Interp::Binary(const ir::Node& n, const Val& a, const Val& b) {
   }
   if (a.k == Val::K::kFloat && b.k == Val::K::kFloat) {
     bool f32 = IsFloat32(n.type);
-    auto round = [&](double r) { return Val::Float(f32 ? static_cast<float>(r) : r); };
+    auto round = [&](double r) { return Val::Float(f32 ? ToFloat32(r) : r); };
     switch (n.tok) {
       case Token::kAdd:
         return round(a.d + b.d);
@@ -1421,7 +1431,7 @@ Val Interp::Convert(NodeId n, Val v) {
     return Val::Float(d);
   }
   if (v.k == Val::K::kFloat && IsFloatType(node.type)) {
-    return Val::Float(IsFloat32(node.type) ? static_cast<float>(v.d) : v.d);
+    return Val::Float(IsFloat32(node.type) ? ToFloat32(v.d) : v.d);
   }
   if (v.k == Val::K::kFloat && IsIntType(node.type)) {
     // In range: truncation toward zero; out of range the result is implementation-defined.
@@ -1465,7 +1475,7 @@ Val Interp::ConvIface(NodeId n) {
       if (x.k == Val::K::kFloat && IsFloatType(src)) {
         uint64_t bits;
         if (IsFloat32(src)) {
-          float f = static_cast<float>(x.d);
+          float f = static_cast<float>(ToFloat32(x.d));
           uint32_t b32;
           std::memcpy(&b32, &f, sizeof b32);
           bits = b32;
