@@ -1189,6 +1189,7 @@ class Interp {
   Val StringOp(NodeId n);
   std::optional<std::vector<int64_t>> KnownInts(const Val& v);
   Val ByteSlice(const std::string& bytes);
+  std::optional<std::string> KnownBytes(const Val& v);
   std::optional<Val> BytealgResult(const std::string& name, const std::vector<Val>& args);
   Val Literal(NodeId n);
 
@@ -1757,11 +1758,7 @@ Val Interp::StringOp(NodeId n) {
       if (v.len > 1 && (heap || v.len > 32)) {
         Alloc(n, "runtime.slicebytetostring", static_cast<uint64_t>(v.len), true);
       }
-      if (auto bytes = KnownInts(v)) {
-        std::string out;
-        for (int64_t b : *bytes) out.push_back(static_cast<char>(b));
-        return Val::Str(out);
-      }
+      if (auto bytes = KnownBytes(v)) return Val::Str(*bytes);
       return Val::Unknown();
     }
     case Op::kRuneStr: {
@@ -1821,6 +1818,15 @@ Val Interp::StringOp(NodeId n) {
     default:
       throw Unknowable{"this string conversion is not modelled", node.pos};
   }
+}
+
+// The bytes of a string or []byte value when every one is known (KnownInts as bytes).
+std::optional<std::string> Interp::KnownBytes(const Val& v) {
+  auto ints = KnownInts(v);
+  if (!ints) return std::nullopt;
+  std::string out;
+  for (int64_t b : *ints) out.push_back(static_cast<char>(b));
+  return out;
 }
 
 // A []byte holding `bytes` (len = cap), its elements known up to 4096 bytes; not an allocation.
@@ -2323,16 +2329,15 @@ Val Interp::Eval(NodeId n) {
           len.i > 65536) {
         return Val::Unknown();
       }
-      std::vector<int64_t> path = p.path;
-      int64_t first = path.back();
-      std::string out;
-      for (int64_t i = 0; i < len.i; ++i) {
-        path.back() = first + i;
-        Val b = Load(p.obj, path);
-        if (b.k != Val::K::kInt) return Val::Unknown();
-        out.push_back(static_cast<char>(b.i));
-      }
-      return Val::Str(out);
+      Val bytes;  // the slice p[:n] of the array p points into
+      bytes.k = Val::K::kSlice;
+      bytes.obj = p.obj;
+      bytes.path.assign(p.path.begin(), p.path.end() - 1);
+      bytes.off = p.path.back();
+      bytes.len = len.i;
+      bytes.cap = len.i;
+      if (auto known = KnownBytes(bytes)) return Val::Str(*known);
+      return Val::Unknown();
     }
     case Op::kUnsafeAdd:
     case Op::kUnsafeSlice:
@@ -2796,11 +2801,7 @@ std::vector<Val> Interp::InvokeAssembly(const Code* c, FuncId fn, const std::vec
 std::optional<Val> Interp::BytealgResult(const std::string& name, const std::vector<Val>& args) {
   auto bytes = [&](size_t i) -> std::optional<std::string> {
     if (i >= args.size()) return std::nullopt;
-    auto v = KnownInts(args[i]);
-    if (!v) return std::nullopt;
-    std::string out;
-    for (int64_t b : *v) out.push_back(static_cast<char>(b));
-    return out;
+    return KnownBytes(args[i]);
   };
   auto a = bytes(0);
   if (!a || args.size() < 2) return std::nullopt;
